@@ -1,1 +1,2 @@
-export {};
+export * from './lib/audit';
+export * from './lib/report';

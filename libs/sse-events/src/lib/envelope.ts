@@ -74,10 +74,8 @@ export const EnvelopeSchema = z
     }
   });
 
-const EnvelopeFieldsSchema = z.strictObject(envelopeFields);
-
 /** An envelope of one event type (a union over types when `T` is a union), inferred from the schemas. */
 export type Envelope<T extends EventType = EventType> = {
-  [K in T]: z.infer<typeof EnvelopeFieldsSchema> & { type: K; payload: EventPayload<K> };
+  [K in T]: z.infer<z.ZodObject<typeof envelopeFields>> & { type: K; payload: EventPayload<K> };
 }[T];
 export type EventSource = z.infer<typeof EventSourceSchema>;

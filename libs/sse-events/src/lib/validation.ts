@@ -6,10 +6,10 @@ import { eventSchemas, type EventPayload, type EventType, isEventType } from './
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Formats zod issues as `path.to.field: message`, one per issue, joined with `; `. */
-export function formatIssues(error: z.ZodError): string {
+export function formatIssues(error: z.ZodError, basePath: readonly string[] = []): string {
   return error.issues
     .map((issue) => {
-      const path = issue.path.map(String).join('.');
+      const path = [...basePath, ...issue.path.map(String)].join('.');
       return path ? `${path}: ${issue.message}` : issue.message;
     })
     .join('; ');
@@ -34,8 +34,7 @@ export function parseEnvelope(input: unknown): ValidationResult<Envelope> {
 export function parsePayload<T extends EventType>(type: T, input: unknown): ValidationResult<EventPayload<T>> {
   const result = eventSchemas[type].safeParse(input);
   if (result.success) return { ok: true, value: result.data as EventPayload<T> };
-  const error = formatIssues(result.error);
-  return { ok: false, error: error.includes(':') ? `payload.${error}` : `payload: ${error}` };
+  return { ok: false, error: formatIssues(result.error, ['payload']) };
 }
 
 export class InvalidEventError extends Error {

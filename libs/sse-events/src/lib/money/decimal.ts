@@ -1,4 +1,4 @@
-import { DecimalStringSchema } from './money.schema';
+import { DECIMAL_PATTERN } from './money.schema';
 
 /** An exact decimal: `units / 10^scale`, held as a bigint so sums never pick up float error. */
 interface ScaledDecimal {
@@ -11,7 +11,7 @@ interface ScaledDecimal {
  * @throws RangeError when the input is not a plain decimal string (no exponent, no thousands separators).
  */
 export function parseDecimal(value: string): ScaledDecimal {
-  if (!DecimalStringSchema.safeParse(value).success) {
+  if (!DECIMAL_PATTERN.test(value)) {
     throw new RangeError(`not a decimal string: ${JSON.stringify(value)}`);
   }
   const negative = value.startsWith('-');

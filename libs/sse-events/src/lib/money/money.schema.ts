@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
+export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
+
 /** A decimal amount written as a string (`"-12.50"`), never a binary float. */
-export const DecimalStringSchema = z
-  .string()
-  .max(40)
-  .regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string such as "12.50"');
+export const DecimalStringSchema = z.string().max(40).regex(DECIMAL_PATTERN, 'must be a decimal string such as "12.50"');
 
 /** ISO 4217 alphabetic code, upper case. */
 export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "GBP"');
