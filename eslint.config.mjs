@@ -20,19 +20,20 @@ const typeConstraints = (bannedForContract) => [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
 ];
 
-const scopeConstraints = [
-  { sourceTag: 'scope:hub', onlyDependOnLibsWithTags: ['scope:hub', 'scope:shared'] },
-  { sourceTag: 'scope:sync', onlyDependOnLibsWithTags: ['scope:sync', 'scope:shared'] },
-  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+/** `testOnly` scopes are reachable from specs alone (tests may start the API sandbox). */
+const scopeConstraints = (testOnly = []) => [
+  { sourceTag: 'scope:hub', onlyDependOnLibsWithTags: ['scope:hub', 'scope:shared', ...testOnly] },
+  { sourceTag: 'scope:sync', onlyDependOnLibsWithTags: ['scope:sync', 'scope:shared', ...testOnly] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', ...testOnly] },
   { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:tooling', 'scope:shared'] },
 ];
 
-const boundaries = (bannedForContract) => [
+const boundaries = (bannedForContract, testOnlyScopes = []) => [
   'error',
   {
     enforceBuildableLibDependency: true,
     allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
-    depConstraints: [...typeConstraints(bannedForContract), ...scopeConstraints],
+    depConstraints: [...typeConstraints(bannedForContract), ...scopeConstraints(testOnlyScopes)],
   },
 ];
 
@@ -48,9 +49,15 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(contractBans) },
   },
   {
-    // Specs may drive a real axios to produce real error objects; production code may not.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(contractBans.filter((name) => name !== 'axios')) },
+    // Specs may drive a real axios to produce real error objects and start the API sandbox;
+    // production code may do neither.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(
+        contractBans.filter((name) => name !== 'axios'),
+        ['scope:tooling'],
+      ),
+    },
   },
   {
     files: ['**/*.ts'],

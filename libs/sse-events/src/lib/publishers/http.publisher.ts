@@ -103,7 +103,7 @@ export class HttpPublisher implements EventPublisher {
 }
 
 function describeNetworkError(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'request timed out';
+  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') return 'request timed out';
   const cause = (error as { cause?: { code?: string } }).cause;
   return cause?.code ? `network error ${cause.code}` : `network error: ${(error as Error).message}`;
 }

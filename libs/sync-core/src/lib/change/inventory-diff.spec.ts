@@ -1,0 +1,38 @@
+import { diffInventory } from './inventory-diff';
+
+describe('diffInventory', () => {
+  // Shaped like FBA getInventorySummaries rows after mapping (sellerSku, fulfillableQuantity).
+  const previous = [
+    { sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 40 },
+    { sku: 'WID-RED-02', location: 'FBA-UK', quantity: 12 },
+    { sku: 'WID-BLUE-01', location: 'FBA-DE', quantity: 7 },
+    { sku: 'WID-OLD-09', location: 'FBA-UK', quantity: 3 },
+  ];
+
+  it('reports only the SKU/locations whose quantity changed, and new ones', () => {
+    const next = [
+      { sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 36 },
+      { sku: 'WID-RED-02', location: 'FBA-UK', quantity: 12 },
+      { sku: 'WID-BLUE-01', location: 'FBA-DE', quantity: 0 },
+      { sku: 'WID-NEW-10', location: 'FBA-UK', quantity: 120 },
+    ];
+    expect(diffInventory(previous, next)).toEqual([
+      { sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 36, previousQuantity: 40 },
+      { sku: 'WID-BLUE-01', location: 'FBA-DE', quantity: 0, previousQuantity: 7 },
+      { sku: 'WID-NEW-10', location: 'FBA-UK', quantity: 120, previousQuantity: null },
+    ]);
+  });
+
+  it('reports nothing for an identical snapshot, and never invents a zero for a SKU no longer listed', () => {
+    expect(diffInventory(previous, previous)).toEqual([]);
+    expect(diffInventory(previous, previous.slice(0, 3))).toEqual([]);
+  });
+
+  it('treats the first snapshot as all new', () => {
+    expect(diffInventory([], previous.slice(0, 1))).toEqual([{ ...previous[0], previousQuantity: null }]);
+  });
+
+  it('refuses an ambiguous snapshot', () => {
+    expect(() => diffInventory([], [previous[0], previous[0]])).toThrow('twice');
+  });
+});
