@@ -1,21 +1,34 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import { ConsoleLogger } from '@nestjs/common';
+import {
+  createHubApp,
+  type HubConfig,
+  listenHub,
+  loadHubConfig,
+} from '@ops/hub';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app/app.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  const logger = new ConsoleLogger('sse-hub', { json: true });
+  let config: HubConfig;
+  try {
+    config = loadHubConfig();
+  } catch (error) {
+    logger.error((error as Error).message);
+    process.exit(1);
+  }
+  const app = await createHubApp(AppModule.forRoot(config), { logger });
+  const url = await listenHub(app, config);
+  logger.log({
+    message: 'sse-hub listening',
+    url,
+    auth: config.auth.enabled ? 'on' : 'off',
+  });
 }
 
-bootstrap();
+bootstrap().catch((error: Error) => {
+  new ConsoleLogger('sse-hub', { json: true }).error(
+    `sse-hub failed to start: ${error.message}`,
+  );
+  process.exit(1);
+});

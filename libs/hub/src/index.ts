@@ -1,1 +1,12 @@
-export {};
+export {
+  createHubApp,
+  listenHub,
+  type CreateHubAppOptions,
+} from './lib/bootstrap/create-hub-app';
+export {
+  HubConfigError,
+  loadHubConfig,
+  type HubConfig,
+} from './lib/config/hub.config';
+export { HubModule } from './lib/hub.module';
+export { EventHub, type PublishResult } from './lib/sse/event-hub';

@@ -1,10 +1,10 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type HubConfig, HubModule } from '@ops/hub';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** Root module of the sse-hub app: the hub library and nothing else. */
+@Module({})
+export class AppModule {
+  static forRoot(config: HubConfig): DynamicModule {
+    return { module: AppModule, imports: [HubModule.forRoot(config)] };
+  }
+}

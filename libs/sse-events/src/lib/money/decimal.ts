@@ -58,3 +58,18 @@ export function subtractDecimals(a: string, b: string): string {
   const right = parseDecimal(b);
   return addDecimals([a, formatDecimal({ units: -right.units, scale: right.scale })]);
 }
+
+/**
+ * Drops trailing fraction zeros beyond `minScale` digits, exactly: `"18234.5000"` -> `"18234.50"`
+ * with `minScale` 2. Never rounds: `"1.2345"` stays `"1.2345"`.
+ */
+export function trimDecimal(value: string, minScale = 2): string {
+  const parsed = parseDecimal(value);
+  let { units, scale } = parsed;
+  while (scale > minScale && units % 10n === 0n) {
+    units /= 10n;
+    scale -= 1;
+  }
+  if (scale < minScale) return formatDecimal({ units: units * 10n ** BigInt(minScale - scale), scale: minScale });
+  return formatDecimal({ units, scale });
+}

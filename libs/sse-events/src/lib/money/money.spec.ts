@@ -1,4 +1,4 @@
-import { addDecimals, formatDecimal, parseDecimal, subtractDecimals } from './decimal';
+import { addDecimals, formatDecimal, parseDecimal, subtractDecimals, trimDecimal } from './decimal';
 import { mergeByCurrency, sumByCurrency } from './money';
 
 describe('addDecimals', () => {
@@ -49,5 +49,17 @@ describe('sumByCurrency', () => {
 
   it('merges store totals into a grand total per currency', () => {
     expect(mergeByCurrency([{ GBP: '10.10' }, { GBP: '0.20', EUR: '1.00' }, {}])).toEqual({ EUR: '1.00', GBP: '10.30' });
+  });
+});
+
+describe('trimDecimal', () => {
+  it.each([
+    ['18234.5000', '18234.50'],
+    ['1.2345', '1.2345'],
+    ['7', '7.00'],
+    ['-0.1000', '-0.10'],
+    ['0.0000', '0.00'],
+  ])('%s -> %s', (input, expected) => {
+    expect(trimDecimal(input)).toBe(expected);
   });
 });

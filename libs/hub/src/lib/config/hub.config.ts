@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * The hub's configuration, read from the environment once at boot. This is the only file in the
+ * hub that reads `process.env`.
+ */
+const intFrom = (
+  name: string,
+  defaultValue: number,
+  min: number,
+  max: number,
+) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return defaultValue;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be an integer between ${min} and ${max}`,
+        });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+const secret = (minLength: number) =>
+  z
+    .string()
+    .min(minLength, `must be at least ${minLength} characters`)
+    .optional();
+
+const EnvSchema = z.object({
+  HUB_PORT: intFrom('HUB_PORT', 3000, 0, 65_535),
+  HUB_HOST: z.string().min(1).default('127.0.0.1'),
+  HUB_AUTH: z.enum(['on', 'off']).default('on'),
+  HUB_PUBLISHER_TOKEN: secret(16),
+  HUB_ADMIN_TOKEN: secret(16),
+  HUB_JWT_SECRET: secret(32),
+  HUB_HEARTBEAT_MS: intFrom('HUB_HEARTBEAT_MS', 30_000, 10, 3_600_000),
+  HUB_RETRY_MS: intFrom('HUB_RETRY_MS', 3_000, 0, 3_600_000),
+  HUB_HISTORY_SIZE: intFrom('HUB_HISTORY_SIZE', 1_000, 0, 1_000_000),
+  HUB_MAX_BUFFER_BYTES: intFrom(
+    'HUB_MAX_BUFFER_BYTES',
+    1_048_576,
+    1_024,
+    1_073_741_824,
+  ),
+  HUB_MAX_BODY_BYTES: intFrom(
+    'HUB_MAX_BODY_BYTES',
+    1_048_576,
+    1_024,
+    104_857_600,
+  ),
+  HUB_MAX_CONNECTIONS: intFrom('HUB_MAX_CONNECTIONS', 20_000, 1, 10_000_000),
+  HUB_MAX_CONNECTIONS_PER_IP: intFrom(
+    'HUB_MAX_CONNECTIONS_PER_IP',
+    1_000,
+    1,
+    10_000_000,
+  ),
+});
+
+const REQUIRED_WHEN_AUTH_ON = [
+  'HUB_PUBLISHER_TOKEN',
+  'HUB_ADMIN_TOKEN',
+  'HUB_JWT_SECRET',
+] as const;
+
+/** Thrown when the environment is unusable; the message names variables, never their values. */
+export class HubConfigError extends Error {
+  override readonly name = 'HubConfigError';
+}
+
+function toConfig(env: z.infer<typeof EnvSchema>) {
+  return {
+    port: env.HUB_PORT,
+    host: env.HUB_HOST,
+    auth: {
+      enabled: env.HUB_AUTH === 'on',
+      publisherToken: env.HUB_PUBLISHER_TOKEN,
+      adminToken: env.HUB_ADMIN_TOKEN,
+      jwtSecret: env.HUB_JWT_SECRET,
+    },
+    stream: {
+      heartbeatMs: env.HUB_HEARTBEAT_MS,
+      retryMs: env.HUB_RETRY_MS,
+      historySize: env.HUB_HISTORY_SIZE,
+      maxBufferBytes: env.HUB_MAX_BUFFER_BYTES,
+    },
+    limits: {
+      maxConnections: env.HUB_MAX_CONNECTIONS,
+      maxConnectionsPerIp: env.HUB_MAX_CONNECTIONS_PER_IP,
+      maxBodyBytes: env.HUB_MAX_BODY_BYTES,
+    },
+  };
+}
+
+/** The validated configuration, inferred from the schema above. */
+export type HubConfig = ReturnType<typeof toConfig>;
+
+/**
+ * Validates `env` (default `process.env`) into a {@link HubConfig}.
+ * Empty strings count as unset. With `HUB_AUTH=on` (the default) the publisher token, admin token
+ * and JWT secret are all required.
+ * @throws HubConfigError naming every bad or missing variable; secret values are never echoed.
+ */
+export function loadHubConfig(
+  env: Record<string, string | undefined> = process.env,
+): HubConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((key) => [
+      key,
+      env[key] === '' ? undefined : env[key],
+    ]),
+  );
+  const result = EnvSchema.safeParse(relevant);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return issue.message.startsWith(name)
+        ? issue.message
+        : `${name}: ${issue.message}`;
+    });
+    throw new HubConfigError(
+      `invalid hub configuration: ${problems.join('; ')}`,
+    );
+  }
+  if (result.data.HUB_AUTH === 'on') {
+    const missing = REQUIRED_WHEN_AUTH_ON.filter(
+      (name) => result.data[name] === undefined,
+    );
+    if (missing.length > 0) {
+      throw new HubConfigError(
+        `invalid hub configuration: ${missing.join(', ')} must be set when HUB_AUTH=on (set HUB_AUTH=off for local development only)`,
+      );
+    }
+  }
+  return toConfig(result.data);
+}

@@ -1,0 +1,56 @@
+import type { Request, Response } from 'express';
+
+import { Inject, Injectable } from '@nestjs/common';
+
+import { SubscriberAuth } from '../auth/subscriber-auth';
+import type { HubConfig } from '../config/hub.config';
+import { lastEventIdOf } from '../http/channel-request';
+import { unavailable } from '../http/hub-http.exception';
+import { HUB_CONFIG } from '../hub.tokens';
+import { HubLifecycle } from '../lifecycle/hub-lifecycle';
+import { ConnectionLimiter } from '../limits/connection-limiter';
+import { detachSocket } from './detach-socket';
+import { EventHub } from './event-hub';
+
+/**
+ * Opens one SSE stream for already-validated channels. Every refusal (shutdown, auth, limits)
+ * happens before a byte of the stream is written, so it is an ordinary JSON error response.
+ */
+@Injectable()
+export class OpenStream {
+  private readonly limiter: ConnectionLimiter;
+
+  constructor(
+    @Inject(HUB_CONFIG) config: HubConfig,
+    private readonly hub: EventHub,
+    private readonly auth: SubscriberAuth,
+    private readonly lifecycle: HubLifecycle,
+  ) {
+    this.limiter = new ConnectionLimiter(
+      hub.registry,
+      config.limits.maxConnections,
+      config.limits.maxConnectionsPerIp,
+    );
+  }
+
+  async execute(
+    req: Request,
+    res: Response,
+    channels: readonly string[],
+  ): Promise<void> {
+    if (this.lifecycle.draining)
+      throw unavailable('the hub is shutting down', 1);
+    await this.auth.authorize(req, channels);
+    if (this.lifecycle.draining)
+      throw unavailable('the hub is shutting down', 1);
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    this.limiter.check(ip);
+    const lastEventId = lastEventIdOf(
+      req.headers['last-event-id'],
+      (req.query as Record<string, unknown>)['lastEventId'],
+    );
+    const socket = req.socket;
+    detachSocket(req, res);
+    this.hub.open(socket, channels, ip, lastEventId);
+  }
+}

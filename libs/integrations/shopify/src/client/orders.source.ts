@@ -1,0 +1,116 @@
+import { MalformedResponseError, TransientError } from '@ops/sync-core';
+import type { z } from 'zod';
+
+import {
+  BULK_RUN_MUTATION,
+  BULK_STATUS_QUERY,
+  ORDERS_BULK_QUERY,
+  ORDER_LINES_QUERY,
+  ORDERS_PAGE_QUERY,
+  PRODUCTS_PAGE_QUERY,
+  SHOP_QUERY,
+  updatedSince,
+} from './shopify.queries';
+import {
+  type BulkOperation,
+  BulkRunSchema,
+  BulkStatusSchema,
+  OrderLinesSchema,
+  OrdersPageSchema,
+  ProductsPageSchema,
+  ShopSchema,
+  type RawOrder,
+} from './shopify.api-types';
+import type { ShopifyClient } from './shopify.client';
+import { readBulkOrders } from './bulk-jsonl.reader';
+
+export interface OrdersPage {
+  orders: RawOrder[];
+}
+
+/** Orders changed at or after `since` (all orders when absent), oldest change first, page by page. */
+export async function* ordersSince(client: ShopifyClient, since: string | undefined, pageSize: number): AsyncGenerator<OrdersPage> {
+  let after: string | null = null;
+  do {
+    const page: z.infer<typeof OrdersPageSchema> = await client.request(
+      ORDERS_PAGE_QUERY,
+      { first: pageSize, after, query: since ? updatedSince(since) : null },
+      OrdersPageSchema,
+    );
+    yield { orders: await completeLineItems(client, page.orders.nodes) };
+    after = page.orders.pageInfo.hasNextPage ? page.orders.pageInfo.endCursor : null;
+  } while (after);
+}
+
+/** Fetches the remaining line items of orders whose first page of lines was not the last. */
+async function completeLineItems(client: ShopifyClient, orders: RawOrder[]): Promise<RawOrder[]> {
+  for (const order of orders) {
+    let pageInfo = order.lineItems.pageInfo;
+    while (pageInfo?.hasNextPage) {
+      const { order: more }: z.infer<typeof OrderLinesSchema> = await client.request(
+        ORDER_LINES_QUERY,
+        { id: order.id, after: pageInfo.endCursor },
+        OrderLinesSchema,
+      );
+      if (!more) throw new MalformedResponseError(`${client.storeId}: order ${order.id} vanished while reading its lines`);
+      order.lineItems.nodes.push(...more.lineItems.nodes);
+      pageInfo = more.lineItems.pageInfo;
+    }
+  }
+  return orders;
+}
+
+/** The shop's currency: what its totals are in even before it has any order. */
+export async function shopCurrency(client: ShopifyClient): Promise<string> {
+  return (await client.request(SHOP_QUERY, {}, ShopSchema)).shop.currencyCode;
+}
+
+/** Counts the store's products by walking the catalogue (ids only, 250 a page). */
+export async function countProducts(client: ShopifyClient): Promise<number> {
+  let count = 0;
+  let after: string | null = null;
+  do {
+    const page: z.infer<typeof ProductsPageSchema> = await client.request(PRODUCTS_PAGE_QUERY, { first: 250, after, query: null }, ProductsPageSchema);
+    count += page.products.nodes.length;
+    after = page.products.pageInfo.hasNextPage ? page.products.pageInfo.endCursor : null;
+  } while (after);
+  return count;
+}
+
+export interface BulkBackfill {
+  /** When Shopify took the snapshot: changes after it are left for the next incremental sync. */
+  startedAt: string;
+  pages: AsyncGenerator<OrdersPage>;
+}
+
+/**
+ * The first full sync of a large store: one bulk operation over every order, streamed from its
+ * JSONL result in pages of `pageSize` so memory does not grow with the store.
+ */
+export async function bulkOrders(client: ShopifyClient, pageSize: number, pollMs = 1000): Promise<BulkBackfill> {
+  const run = await client.request(BULK_RUN_MUTATION, { query: ORDERS_BULK_QUERY }, BulkRunSchema);
+  const { bulkOperation, userErrors } = run.bulkOperationRunQuery;
+  if (!bulkOperation || userErrors.length > 0) {
+    throw new MalformedResponseError(`${client.storeId}: bulk operation refused: ${userErrors.map((e) => e.message).join('; ')}`);
+  }
+  const done = await waitForBulk(client, bulkOperation.id, pollMs);
+  if (!done.url) return { startedAt: done.createdAt ?? new Date().toISOString(), pages: emptyPages() };
+  return { startedAt: done.createdAt ?? new Date().toISOString(), pages: readBulkOrders(done.url, pageSize) };
+}
+
+async function waitForBulk(client: ShopifyClient, id: string, pollMs: number): Promise<BulkOperation> {
+  for (let delay = pollMs; ; delay = Math.min(delay * 1.5, 10_000)) {
+    const { node } = await client.request(BULK_STATUS_QUERY, { id }, BulkStatusSchema);
+    if (!node) throw new MalformedResponseError(`${client.storeId}: bulk operation ${id} vanished`);
+    if (node.status === 'COMPLETED') return node;
+    if (node.status !== 'CREATED' && node.status !== 'RUNNING') {
+      throw new TransientError(`${client.storeId}: bulk operation ${node.status} (${node.errorCode ?? 'no code'})`, 'BULK_FAILED');
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+// eslint-disable-next-line require-yield
+async function* emptyPages(): AsyncGenerator<OrdersPage> {
+  return;
+}

@@ -1,0 +1,65 @@
+import { getCursor, sumOrdersByAccount } from '@ops/store';
+import type { RunContext } from '@ops/sync-core';
+import { trimDecimal } from '@ops/sse-events';
+
+import type { ShopifyConfig, ShopifyStoreConfig } from './config/shopify.config';
+import { bulkOrders, countProducts, ordersSince, shopCurrency } from './client/orders.source';
+import type { ShopifyClient } from './client/shopify.client';
+import type { StoreSalesTotals } from './metrics/sales.metrics';
+import { INTEGRATION, parseCursor, storeOrdersPage } from './store-page.writer';
+
+/**
+ * Syncs one store: a bulk backfill the first time (when enabled), otherwise orders changed since
+ * the stored cursor, page by page, each page committed with the cursor it reached. Then reads
+ * the store's totals back from the database.
+ */
+export async function syncStore(
+  store: ShopifyStoreConfig,
+  client: ShopifyClient,
+  config: ShopifyConfig,
+  context: RunContext,
+): Promise<StoreSalesTotals> {
+  const { database } = context;
+  const cursor = context.full ? undefined : parseCursor(await getCursor(database.db, INTEGRATION, store.domain));
+  let fetched = 0;
+  if (!cursor && config.bulkBackfill) {
+    context.progress(`${store.domain}: full backfill through a bulk operation`);
+    const backfill = await bulkOrders(client, 1000);
+    for await (const page of backfill.pages) {
+      fetched += await storeOrdersPage(database, store.domain, page.orders);
+      context.progress(`${store.domain}: ${fetched} orders stored`);
+    }
+    await storeOrdersPage(database, store.domain, [], { ordersUpdatedAt: backfill.startedAt });
+  } else {
+    context.progress(`${store.domain}: orders changed since ${cursor?.ordersUpdatedAt ?? 'the beginning'}`);
+    for await (const page of ordersSince(client, cursor?.ordersUpdatedAt, config.pageSize)) {
+      const last = page.orders.at(-1);
+      fetched += await storeOrdersPage(database, store.domain, page.orders, last ? { ordersUpdatedAt: last.updatedAt } : undefined);
+      context.progress(`${store.domain}: ${fetched} changed orders stored`);
+    }
+  }
+  const products = await countProducts(client);
+  return readTotals(store, context, { products, fetched, currency: await shopCurrency(client) });
+}
+
+async function readTotals(
+  store: ShopifyStoreConfig,
+  context: RunContext,
+  { products, fetched, currency }: { products: number; fetched: number; currency: string },
+): Promise<StoreSalesTotals> {
+  const rows = (await sumOrdersByAccount(context.database.db, INTEGRATION)).filter((row) => row.accountId === store.domain);
+  const row = rows.find((r) => r.currency === currency);
+  if (rows.length > (row ? 1 : 0)) throw new Error(`${store.domain} has orders outside its shop currency ${currency}`);
+  context.progress(`${store.domain}: done (${fetched} orders fetched this run, ${row?.orders ?? 0} stored)`);
+  return {
+    storeId: store.domain,
+    label: store.label,
+    currency,
+    orders: row?.orders ?? 0,
+    products,
+    gross: trimDecimal(row?.gross ?? '0'),
+    refunds: trimDecimal(row?.refunds ?? '0'),
+    net: trimDecimal(row?.net ?? '0'),
+    fees: !row || row.ordersWithoutFees === row.orders ? null : trimDecimal(row.fees),
+  };
+}

@@ -1,0 +1,16 @@
+export * from './lib/database/database.types';
+export { openDatabase } from './lib/database/open-database';
+export { MIGRATIONS_DIR, resolveMigrationsDir } from './lib/database/migrations-dir';
+export { DEFAULT_DATA_DIR } from './lib/database/pglite.connection';
+export { MIGRATION_LOCK_KEY } from './lib/database/postgres.connection';
+export * from './lib/schema';
+export { UPSERT_CHUNK_SIZE, type UpsertResult } from './lib/queries/upsert';
+export * from './lib/queries/orders.queries';
+export * from './lib/queries/order-metrics.queries';
+export * from './lib/queries/cursors.queries';
+export * from './lib/queries/runs.queries';
+export * from './lib/queries/credentials.queries';
+export * from './lib/queries/inventory.queries';
+export * from './lib/queries/balance-sheet.queries';
+export * from './lib/queries/production.queries';
+export * from './lib/queries/outbox.queries';

@@ -1,0 +1,25 @@
+import type { Envelope } from '@ops/sse-events';
+
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+
+import { timestamptz } from './columns';
+
+/** Events written in the same transaction as the state they describe; a relay publishes them. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    /** The envelope id, so a retried enqueue or publish is recognised as a duplicate. */
+    id: text('id').primaryKey(),
+    envelope: jsonb('envelope').$type<Envelope>().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    publishedAt: timestamptz('published_at'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('outbox_unpublished_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.publishedAt} is null`),
+  ],
+);

@@ -1,0 +1,2 @@
+/** Test helpers for specs of other projects: scratch Postgres databases, CI-aware skipping. */
+export * from './test/postgres';

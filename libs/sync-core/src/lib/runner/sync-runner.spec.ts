@@ -1,0 +1,84 @@
+import { createEnvelope, type Envelope, MemoryPublisher, type SyncError } from '@ops/sse-events';
+import { type Database, listRuns, openDatabase } from '@ops/store';
+
+import { AuthRevokedError } from '../errors/sync-errors';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import type { JobOutcome, RunContext, SyncJob } from './sync-job';
+import { SyncRunner } from './sync-runner';
+
+const source = { system: 'unleashed', account: 'acme', environment: 'sandbox' } as const;
+
+class ScriptedJob implements SyncJob {
+  readonly integration = 'unleashed' as const;
+  constructor(private readonly work: (context: RunContext) => Promise<JobOutcome>) {}
+  startedEvent(): Envelope {
+    return createEnvelope('unleashed:sync_started', source, {});
+  }
+  failedEvent(error: SyncError, retryable: boolean): Envelope {
+    return createEnvelope('unleashed:sync_error', source, { error, retryable });
+  }
+  execute(context: RunContext): Promise<JobOutcome> {
+    return this.work(context);
+  }
+}
+
+describe('SyncRunner', () => {
+  let database: Database;
+  let events: Envelope[];
+  let runner: SyncRunner;
+  beforeAll(async () => (database = await openDatabase({ inMemory: true })));
+  afterAll(async () => database.close());
+  beforeEach(() => {
+    const publisher = new MemoryPublisher();
+    events = [];
+    publisher.subscribe((e) => events.push(e));
+    runner = new SyncRunner(database, new OutboxRelay(database, publisher));
+  });
+
+  it('records the run and publishes sync_started through the outbox', async () => {
+    const result = await runner.run(new ScriptedJob(async () => ({ status: 'succeeded', counters: { jobs: 14 } })));
+    expect(result).toMatchObject({ status: 'succeeded', counters: { jobs: 14 } });
+    expect(events.map((e) => e.type)).toEqual(['unleashed:sync_started']);
+    const [run] = await listRuns(database.db, { integration: 'unleashed', limit: 1 });
+    expect(run).toMatchObject({ status: 'succeeded', counters: { jobs: 14 } });
+    expect(run.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it('turns a failure into a failed run and a sync_error without secrets, and never throws', async () => {
+    const job = new ScriptedJob(async () => {
+      throw new AuthRevokedError('GET https://api.unleashedsoftware.com/Products?api-auth-signature=abc123 -> 403');
+    });
+    const result = await runner.run(job);
+    expect(result.status).toBe('failed');
+    const failure = events.find((e) => e.type === 'unleashed:sync_error');
+    expect(failure?.payload).toEqual({
+      error: { code: 'AUTH_REVOKED', message: 'GET https://api.unleashedsoftware.com/Products?api-auth-signature=[REDACTED] -> 403' },
+      retryable: false,
+    });
+    const [run] = await listRuns(database.db, { integration: 'unleashed', limit: 1 });
+    expect(run).toMatchObject({ status: 'failed', error: failure?.payload.error });
+  });
+
+  it('never overlaps runs of one integration', async () => {
+    let release = () => undefined as void;
+    const slow = new ScriptedJob(() => new Promise((resolve) => (release = () => resolve({ status: 'succeeded', counters: {} }))));
+    const first = runner.run(slow);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await runner.run(slow)).toEqual({ status: 'skipped', reason: 'already running here' });
+    release();
+    expect((await first).status).toBe('succeeded');
+  });
+
+  it('skips when another runner holds the integration lock', async () => {
+    let release = () => undefined as void;
+    const other = new SyncRunner(database);
+    const held = other.run(new ScriptedJob(() => new Promise((resolve) => (release = () => resolve({ status: 'succeeded', counters: {} })))));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await runner.run(new ScriptedJob(async () => ({ status: 'succeeded', counters: {} })))).toEqual({
+      status: 'skipped',
+      reason: 'locked by another process',
+    });
+    release();
+    await held;
+  });
+});

@@ -1,0 +1,39 @@
+import { intBetween, mixSeed, mulberry32 } from '../../common/prng';
+import type { SandboxProduct, ShopProfile } from './dataset.types';
+
+const ADJECTIVES = ['Oak', 'Steel', 'Linen', 'Copper', 'Walnut', 'Slate', 'Cedar', 'Brass', 'Wool', 'Granite'];
+const NOUNS = ['Bracket', 'Hinge', 'Panel', 'Widget', 'Clamp', 'Spindle', 'Coupler', 'Flange', 'Gasket', 'Frame'];
+const SIZES = ['S', 'M', 'L'];
+
+export const PRODUCT_ID_BASE = 8_000_000_000;
+export const VARIANT_ID_BASE = 44_000_000_000;
+
+/** Product `index` of the shop's catalogue, derived from the seed alone. */
+export function generateProduct(profile: ShopProfile, index: number): SandboxProduct {
+  const next = mulberry32(mixSeed(profile.seed, 0x70726f64, index));
+  const title = `Sandbox ${ADJECTIVES[intBetween(next, 0, ADJECTIVES.length - 1)]} ${NOUNS[intBetween(next, 0, NOUNS.length - 1)]} ${index + 1}`;
+  const basePrice = intBetween(next, 5, 200) * 100 - (next() < 0.5 ? 1 : 0);
+  const variantCount = intBetween(next, 1, 3);
+  const createdAt = profile.start - intBetween(next, 1, 365) * 86400;
+  const updatedAt = Math.min(profile.end - 1, createdAt + intBetween(next, 0, 400) * 86400);
+  const variants = Array.from({ length: variantCount }, (_, v) => ({
+    id: VARIANT_ID_BASE + index * 4 + v + 1,
+    sku: `SBX-${index + 1}-${SIZES[v]}`,
+    title: variantCount === 1 ? 'Default Title' : SIZES[v] ?? 'Default Title',
+    price: basePrice + v * 100,
+  }));
+  const handle = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return { index, id: PRODUCT_ID_BASE + index + 1, title, handle, createdAt, updatedAt, variants };
+}
+
+const catalogues = new WeakMap<ShopProfile, SandboxProduct[]>();
+
+/** The whole catalogue, generated once per profile (orders pick their line items from it). */
+export function catalogueOf(profile: ShopProfile): readonly SandboxProduct[] {
+  let products = catalogues.get(profile);
+  if (!products) {
+    products = Array.from({ length: profile.productCount }, (_, i) => generateProduct(profile, i));
+    catalogues.set(profile, products);
+  }
+  return products;
+}
