@@ -3,6 +3,7 @@ export * from './lib/http/retry';
 export * from './lib/http/fetch-json';
 export * from './lib/http/restoring-bucket';
 export * from './lib/change/inventory-diff';
+export * from './lib/change/inventory-events';
 export * from './lib/config/load-config';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/runner/sync-job';

@@ -3,10 +3,10 @@ import type { RunContext } from '@ops/sync-core';
 import { trimDecimal } from '@ops/sse-events';
 
 import type { ShopifyConfig, ShopifyStoreConfig } from './config/shopify.config';
-import { bulkOrders, countProducts, ordersSince, shopCurrency } from './client/orders.source';
+import { allProducts, bulkOrders, ordersSince, shopCurrency } from './client/orders.source';
 import type { ShopifyClient } from './client/shopify.client';
 import type { StoreSalesTotals } from './metrics/sales.metrics';
-import { INTEGRATION, parseCursor, storeOrdersPage } from './store-page.writer';
+import { INTEGRATION, parseCursor, storeOrdersPage, storeProductsPage } from './store-page.writer';
 
 /**
  * Syncs one store: a bulk backfill the first time (when enabled), otherwise orders changed since
@@ -38,7 +38,8 @@ export async function syncStore(
       context.progress(`${store.domain}: ${fetched} changed orders stored`);
     }
   }
-  const products = await countProducts(client);
+  let products = 0;
+  for await (const page of allProducts(client)) products += await storeProductsPage(context.database, store.domain, page);
   return readTotals(store, context, { products, fetched, currency: await shopCurrency(client) });
 }
 

@@ -1,7 +1,8 @@
-import { type Database, setCursor, upsertOrderLines, upsertOrders } from '@ops/store';
+import { type Database, setCursor, upsertOrderLines, upsertOrders, upsertProducts } from '@ops/store';
 
 import type { RawOrder } from './client/shopify.api-types';
-import { mapLineItem, mapOrder } from './mapping/order.mapper';
+import type { RawProduct } from './client/orders.source';
+import { legacyId, mapLineItem, mapOrder } from './mapping/order.mapper';
 
 export const INTEGRATION = 'shopify';
 
@@ -49,4 +50,19 @@ export function parseCursor(stored: string | null): ShopifyCursor | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Stores one page of the catalogue. */
+export async function storeProductsPage(database: Database, storeId: string, products: readonly RawProduct[]): Promise<number> {
+  await upsertProducts(
+    database.db,
+    products.map((p) => ({
+      integration: INTEGRATION,
+      accountId: storeId,
+      externalId: legacyId(p.id),
+      title: p.title,
+      updatedAt: new Date(p.updatedAt),
+    })),
+  );
+  return products.length;
 }

@@ -65,16 +65,16 @@ export async function shopCurrency(client: ShopifyClient): Promise<string> {
   return (await client.request(SHOP_QUERY, {}, ShopSchema)).shop.currencyCode;
 }
 
-/** Counts the store's products by walking the catalogue (ids only, 250 a page). */
-export async function countProducts(client: ShopifyClient): Promise<number> {
-  let count = 0;
+export type RawProduct = z.infer<typeof ProductsPageSchema>['products']['nodes'][number];
+
+/** The store's catalogue, 250 products a page. */
+export async function* allProducts(client: ShopifyClient): AsyncGenerator<RawProduct[]> {
   let after: string | null = null;
   do {
     const page: z.infer<typeof ProductsPageSchema> = await client.request(PRODUCTS_PAGE_QUERY, { first: 250, after, query: null }, ProductsPageSchema);
-    count += page.products.nodes.length;
+    yield page.products.nodes;
     after = page.products.pageInfo.hasNextPage ? page.products.pageInfo.endCursor : null;
   } while (after);
-  return count;
 }
 
 export interface BulkBackfill {

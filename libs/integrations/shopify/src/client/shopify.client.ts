@@ -23,6 +23,8 @@ export interface ShopifyClientOptions {
   tokens: TokenProvider;
   retry?: RetryPolicy;
   hooks?: RetryHooks;
+  /** Per-request timeout; a timed-out request is a transient failure. Default 60 s. */
+  timeoutMs?: number;
 }
 
 /** Until the first response reports the real bucket, assume Shopify's smallest standard plan. */
@@ -57,7 +59,7 @@ export class ShopifyClient {
     const graphql = await this.graphql();
     let response: { data?: unknown; extensions?: { cost?: unknown } };
     try {
-      response = await graphql.request(query, { variables, retries: 0 });
+      response = await graphql.request(query, { variables, retries: 0, signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000) });
     } catch (error) {
       this.recordCost(query, (error as { body?: { extensions?: { cost?: unknown } } }).body?.extensions?.cost);
       const failure = toSyncFailure(error, this.storeId);

@@ -1,4 +1,5 @@
 import { diffInventory } from './inventory-diff';
+import { inventoryUpdateEvents } from './inventory-events';
 
 describe('diffInventory', () => {
   // Shaped like FBA getInventorySummaries rows after mapping (sellerSku, fulfillableQuantity).
@@ -34,5 +35,19 @@ describe('diffInventory', () => {
 
   it('refuses an ambiguous snapshot', () => {
     expect(() => diffInventory([], [previous[0], previous[0]])).toThrow('twice');
+  });
+});
+
+describe('inventoryUpdateEvents', () => {
+  it('emits inventory:update only for what changed, on the inventory channel', () => {
+    const source = { system: 'amazon', account: 'A1F83G8C2ARO7P', environment: 'sandbox' } as const;
+    const changes = diffInventory(
+      [{ sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 40 }, { sku: 'WID-RED-02', location: 'FBA-UK', quantity: 5 }],
+      [{ sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 36 }, { sku: 'WID-RED-02', location: 'FBA-UK', quantity: 5 }],
+    );
+    const events = inventoryUpdateEvents(source, changes);
+    expect(events.map((e) => [e.type, e.channels, e.payload])).toEqual([
+      ['inventory:update', ['inventory'], { sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 36, previousQuantity: 40, source: 'amazon' }],
+    ]);
   });
 });
