@@ -38,6 +38,8 @@ describe('sse-hub process', () => {
       req.end();
     });
     expect(await body).toMatch(/: hub shutting down\n\n$/);
+    // The built bundle must keep the lean path: streams detached from Node's HTTP parser.
+    expect(hub.output()).not.toContain('socket detach unavailable');
     // Nest re-raises the signal once shutdown is done, so the process ends by SIGTERM (or exits 0).
     expect([0, 'SIGTERM']).toContain(await hub.exited);
   });

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { SubscriberAuth } from '../auth/subscriber-auth';
 import type { HubConfig } from '../config/hub.config';
@@ -10,6 +10,9 @@ import { HUB_CONFIG } from '../hub.tokens';
 import { HubLifecycle } from '../lifecycle/hub-lifecycle';
 import { ConnectionLimiter } from '../limits/connection-limiter';
 import { detachSocket } from './detach-socket';
+
+/** The detach fallback is reported once per process, not once per stream. */
+let fallbackReported = false;
 import { EventHub } from './event-hub';
 
 /**
@@ -50,7 +53,12 @@ export class OpenStream {
       (req.query as Record<string, unknown>)['lastEventId'],
     );
     const socket = req.socket;
-    detachSocket(req, res);
+    if (!detachSocket(req, res) && !fallbackReported) {
+      fallbackReported = true;
+      new Logger('StreamOpener').warn(
+        'socket detach unavailable (Node internals changed or the bundle broke _http_common): streams use about twice the memory',
+      );
+    }
     this.hub.open(socket, channels, ip, lastEventId);
   }
 }
