@@ -11,8 +11,8 @@ import { HubLifecycle } from '../lifecycle/hub-lifecycle';
 import { ConnectionLimiter } from '../limits/connection-limiter';
 import { detachSocket } from './detach-socket';
 
-/** The detach fallback is reported once per process, not once per stream. */
-let fallbackReported = false;
+/** A failed detach is reported once per process, not once per stream. */
+let detachWarningLogged = false;
 import { EventHub } from './event-hub';
 
 /**
@@ -53,8 +53,8 @@ export class OpenStream {
       (req.query as Record<string, unknown>)['lastEventId'],
     );
     const socket = req.socket;
-    if (!detachSocket(req, res) && !fallbackReported) {
-      fallbackReported = true;
+    if (!detachSocket(req, res) && !detachWarningLogged) {
+      detachWarningLogged = true;
       new Logger('StreamOpener').warn(
         'socket detach unavailable (Node internals changed or the bundle broke _http_common): streams use about twice the memory',
       );
