@@ -5,9 +5,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Client } from 'pg';
+
 import { type RequestLogEntry, type ShopifySandbox, type ShopSpec, startShopifySandbox } from '@ops/api-sandbox';
 
 const quick = process.argv.includes('--quick');
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
+const pagedArg = process.argv.find((a) => a.startsWith('--paged='))?.slice('--paged='.length);
+const storeArg = (process.argv.find((a) => a.startsWith('--store='))?.slice('--store='.length) ?? 'postgres') as 'postgres' | 'pglite';
 const REALISTIC = { bucketSize: 2000, restoreRate: 100 };
 
 interface Scenario {
@@ -15,19 +20,31 @@ interface Scenario {
   totalOrders: number;
   limits: 'off' | 'realistic';
   bulk: boolean;
+  store: 'postgres' | 'pglite';
 }
 
-const scenarios: Scenario[] = quick
+const POSTGRES_ADMIN_URL = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
+
+const custom: Scenario[] | undefined = sizesArg || pagedArg
   ? [
-      { name: 'backfill, limits off', totalOrders: 20_000, limits: 'off', bulk: true },
-      { name: 'backfill, limits off', totalOrders: 100_000, limits: 'off', bulk: true },
-      { name: 'paged, realistic limits', totalOrders: 300, limits: 'realistic', bulk: false },
+      ...(sizesArg ?? '').split(',').filter(Boolean).map((n) => ({ name: 'backfill, limits off', totalOrders: Number(n), limits: 'off' as const, bulk: true, store: storeArg })),
+      ...(pagedArg ? [{ name: 'paged, realistic limits', totalOrders: Number(pagedArg), limits: 'realistic' as const, bulk: false, store: storeArg }] : []),
+    ]
+  : undefined;
+
+const scenarios: Scenario[] = custom ?? (quick
+  ? [
+      { name: 'backfill, limits off', totalOrders: 20_000, limits: 'off', bulk: true, store: 'postgres' },
+      { name: 'backfill, limits off', totalOrders: 100_000, limits: 'off', bulk: true, store: 'postgres' },
+      { name: 'paged, realistic limits', totalOrders: 300, limits: 'realistic', bulk: false, store: 'postgres' },
     ]
   : [
-      { name: 'backfill, limits off', totalOrders: 100_000, limits: 'off', bulk: true },
-      { name: 'backfill, limits off', totalOrders: 500_000, limits: 'off', bulk: true },
-      { name: 'paged, realistic limits', totalOrders: 900, limits: 'realistic', bulk: false },
-    ];
+      { name: 'backfill, limits off', totalOrders: 100_000, limits: 'off', bulk: true, store: 'postgres' },
+      { name: 'backfill, limits off', totalOrders: 500_000, limits: 'off', bulk: true, store: 'postgres' },
+      { name: 'paged, realistic limits', totalOrders: 900, limits: 'realistic', bulk: false, store: 'postgres' },
+      { name: 'backfill, limits off', totalOrders: 20_000, limits: 'off', bulk: true, store: 'pglite' },
+      { name: 'backfill, limits off', totalOrders: 100_000, limits: 'off', bulk: true, store: 'pglite' },
+    ]);
 
 function shopsFor(total: number): ShopSpec[] {
   return [
@@ -37,11 +54,38 @@ function shopsFor(total: number): ShopSpec[] {
   ];
 }
 
-function runSync(env: Record<string, string>, dataDir: string): Promise<{ result: { status: string }; durationMs: number; maxRssMb: number }> {
+interface SyncRunOutput {
+  result: { status: string };
+  durationMs: number;
+  /** Until the first page was stored: for a backfill, the sandbox preparing the bulk result. */
+  firstPageMs?: number;
+  maxRssMb: number;
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A throwaway database for one scenario; dropped afterwards. */
+async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `sync_bench_${process.pid}_${Date.now()}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+}
+
+function runSync(env: Record<string, string>, dataDir: string, databaseUrl?: string): Promise<SyncRunOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'sync-run.ts'), JSON.stringify({ env, dataDir })],
+      [...(process.env['BENCH_CHILD_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'sync-run.ts'), JSON.stringify({ env, dataDir, databaseUrl })],
       { env: { ...process.env, TS_NODE_PROJECT: join(__dirname, 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -76,14 +120,16 @@ async function runScenario(scenario: Scenario) {
     env[`SHOPIFY_${key}_ENDPOINT`] = sandbox.shopUrl(shops[i].domain);
     env[`SHOPIFY_${key}_ACCESS_TOKEN`] = sandbox.credentials(shops[i].domain).accessToken;
   });
+  const postgres = scenario.store === 'postgres' ? await scratchDatabase() : undefined;
   try {
-    const run = await runSync(env, dataDir);
+    const run = await runSync(env, dataDir, postgres?.url);
     const requests = sandbox.requests;
     const lowerBoundMs = scenario.limits === 'realistic' ? rateLimitLowerBoundMs(requests) : undefined;
     return {
       ...scenario,
       status: run.result.status,
       seconds: run.durationMs / 1000,
+      exportSeconds: scenario.bulk && run.firstPageMs !== undefined ? run.firstPageMs / 1000 : undefined,
       ordersPerSecond: scenario.totalOrders / (run.durationMs / 1000),
       peakRssMb: run.maxRssMb,
       requests: requests.length,
@@ -93,12 +139,15 @@ async function runScenario(scenario: Scenario) {
     };
   } finally {
     await sandbox.close();
+    await postgres?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 function report(rows: Awaited<ReturnType<typeof runScenario>>[]): string {
-  const backfills = rows.filter((r) => r.limits === 'off');
+  const backfills = rows.filter((r) => r.limits === 'off' && r.store === 'postgres');
+  const pgliteBackfills = rows.filter((r) => r.limits === 'off' && r.store === 'pglite');
+  const pgliteGrowth = pgliteBackfills.length > 1 ? pgliteBackfills[pgliteBackfills.length - 1].peakRssMb / pgliteBackfills[0].peakRssMb : undefined;
   const rssGrowth = backfills.length > 1 ? backfills[backfills.length - 1].peakRssMb / backfills[0].peakRssMb : 1;
   const paged = rows.find((r) => r.limits === 'realistic');
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -106,21 +155,26 @@ function report(rows: Awaited<ReturnType<typeof runScenario>>[]): string {
     '## Shopify sync',
     '',
     `Run by \`npm run bench:sync${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpu}), ` +
-      `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, embedded store (PGlite, file-backed), API sandbox on 127.0.0.1.`,
+      `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, API sandbox on 127.0.0.1.`,
+    'Store: Postgres 15 on 127.0.0.1 (a scratch database per scenario), or the embedded PGlite (file-backed, as `npm start` uses).',
     'Three stores (GBP 40%, EUR 35%, USD 25% of the orders). Each sync runs in its own process; peak RSS is that process\'s `maxRSS`.',
     'Backfill = first full sync through a bulk operation streamed from its JSONL result. Paged = incremental GraphQL pages (15 orders each)',
     `under Shopify\'s standard bucket (${REALISTIC.bucketSize} points, ${REALISTIC.restoreRate}/s per shop). Lower bound = the busiest shop\'s`,
     'points (as the sandbox charged them) beyond one full bucket, divided by the restore rate. Failed = HTTP errors plus THROTTLED answers.',
     '',
-    '| scenario | orders | status | wall (s) | orders/s | peak RSS (MB) | requests | failed | lower bound (s) | wall / bound |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | store | orders | status | wall (s) | of which bulk export (s) | orders/s | peak RSS (MB) | requests | failed | lower bound (s) | wall / bound |',
+    '|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.totalOrders.toLocaleString('en-GB')} | ${r.status} | ${r.seconds.toFixed(1)} | ${Math.round(r.ordersPerSecond)} | ` +
+        `| ${r.name} | ${r.store} | ${r.totalOrders.toLocaleString('en-GB')} | ${r.status} | ${r.seconds.toFixed(1)} | ${r.exportSeconds?.toFixed(1) ?? '-'} | ${Math.round(r.ordersPerSecond)} | ` +
         `${r.peakRssMb.toFixed(0)} | ${r.requests} | ${r.failed} | ${r.lowerBoundSeconds?.toFixed(1) ?? '-'} | ${r.ratio?.toFixed(3) ?? '-'} |`,
     ),
     '',
-    `- Peak RSS, largest backfill / smallest: ${rssGrowth.toFixed(2)}x for ${(backfills.at(-1)?.totalOrders ?? 0) / (backfills[0]?.totalOrders ?? 1)}x the orders ` +
+    pgliteGrowth === undefined
+      ? ''
+      : `- Embedded store (PGlite): peak RSS ${pgliteBackfills[0].peakRssMb.toFixed(0)} MB -> ${pgliteBackfills.at(-1)?.peakRssMb.toFixed(0)} MB (${pgliteGrowth.toFixed(2)}x); ` +
+        'most of it is the WASM Postgres itself, which also dominates CPU there (profile: ~60% of the sync process in PGlite).',
+    `- Peak RSS (Postgres), largest backfill / smallest: ${rssGrowth.toFixed(2)}x for ${(backfills.at(-1)?.totalOrders ?? 0) / (backfills[0]?.totalOrders ?? 1)}x the orders ` +
       `(target: flat, i.e. streamed): ${rssGrowth <= 1.25 ? 'PASS' : 'FAIL'}.`,
     paged
       ? `- Realistic limits: wall / lower bound ${paged.ratio?.toFixed(3)} (target <= 1.15) with ${paged.failed} failed requests (target 0): ` +
@@ -158,7 +212,7 @@ async function main(): Promise<void> {
   }
   const section = report(rows);
   process.stdout.write(`\n${section}\n`);
-  writeSection(section);
+  if (!custom) writeSection(section);
 }
 
 main().catch((error: Error) => {

@@ -21,11 +21,17 @@ async function main(): Promise<void> {
   const runner = new SyncRunner(database, new OutboxRelay(database, publisher));
   const job = new ShopifySync(config, createShopifyClients(config, database));
   const started = process.hrtime.bigint();
-  const result = await runner.run(job);
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
+  let firstPageMs: number | undefined;
+  const result = await runner.run(job, {
+    progress: (line) => {
+      if (firstPageMs === undefined && /orders stored/.test(line)) firstPageMs = elapsed();
+    },
+  });
   const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
   await database.close();
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ result, durationMs, maxRssMb, events })}\n`);
+  process.stdout.write(`${JSON.stringify({ result, durationMs, firstPageMs, maxRssMb, events })}\n`);
 }
 
 main().catch((error: Error) => {

@@ -30,6 +30,7 @@ export function upsertOrders(tx: Executor, rows: readonly OrderRow[]): Promise<U
         setWhere: sql`excluded.updated_at >= ${orders.updatedAt}`,
       })
       .returning({ inserted: wasInserted }),
+    { tx, table: orders },
   );
 }
 
@@ -50,6 +51,7 @@ export function upsertOrderLines(tx: Executor, rows: readonly OrderLineRow[]): P
         },
       })
       .returning({ inserted: wasInserted }),
+    { tx, table: orderLines },
   );
 }
 
@@ -68,5 +70,6 @@ export function upsertProducts(tx: Executor, rows: readonly ProductRow[]): Promi
         setWhere: sql`excluded.updated_at >= ${products.updatedAt}`,
       })
       .returning({ inserted: wasInserted }),
+    { tx, table: products },
   );
 }

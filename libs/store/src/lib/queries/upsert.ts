@@ -1,6 +1,9 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
+import type { Executor } from '../database/database.types';
+import { noteInserted } from './table-statistics';
+
 /** Rows per INSERT statement: well under Postgres' 65,535 bind parameters for our widest table. */
 export const UPSERT_CHUNK_SIZE = 500;
 
@@ -43,11 +46,13 @@ export function setFromExcluded<T extends PgTable>(table: T, keep: readonly stri
 
 /**
  * Writes `rows` chunk by chunk with `write`, which returns one `{ inserted }` flag per row it
- * inserted or updated, and totals them. Rows `write` did not return count as skipped.
+ * inserted or updated, and totals them. Rows `write` did not return count as skipped. With
+ * `stats`, the table's growth is noted so its planner statistics stay current (see `noteInserted`).
  */
 export async function upsertInChunks<T>(
   rows: readonly T[],
   write: (rows: T[]) => Promise<ReadonlyArray<{ inserted: boolean }>>,
+  stats?: { tx: Executor; table: PgTable },
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, skipped: 0 };
   for (const part of chunk(rows)) {
@@ -57,5 +62,6 @@ export async function upsertInChunks<T>(
     result.updated += written.length - inserted;
     result.skipped += part.length - written.length;
   }
+  if (stats) await noteInserted(stats.tx, stats.table, result.inserted);
   return result;
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 import type { Database } from '../../lib/database/database.types';
 import { listDailySkuQuantities, sumOrdersByAccount } from '../../lib/queries/order-metrics.queries';
@@ -14,6 +14,17 @@ export function ordersSuite(database: () => Database): void {
         .db.select()
         .from(orders)
         .where(and(eq(orders.integration, 'shopify'), eq(orders.accountId, accountId)));
+
+    it('keeps planner statistics current while a table is bulk loaded', async () => {
+      const { db } = database();
+      const rows = Array.from({ length: 3000 }, (_, i) => orderRow('bulk-stats', String(i)));
+      for (let i = 0; i < rows.length; i += 500) await upsertOrders(db, rows.slice(i, i + 500));
+      const { rows: stats } = (await db.execute(sql`select reltuples::float8 as tuples from pg_class where relname = 'orders'`)) as unknown as {
+        rows: { tuples: number }[];
+      };
+      // Without a refresh the planner would still believe the table empty (-1 or 0 rows).
+      expect(Number(stats[0].tuples)).toBeGreaterThanOrEqual(1000);
+    });
 
     it('upserts idempotently: the same orders twice never duplicate, and a re-synced order updates', async () => {
       const { db } = database();
