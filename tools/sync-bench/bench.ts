@@ -5,8 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { Client } from 'pg';
-
+import { createScratchDatabase } from '@ops/store/testing';
 import { type RequestLogEntry, type ShopifySandbox, type ShopSpec, startShopifySandbox } from '@ops/api-sandbox';
 
 const quick = process.argv.includes('--quick');
@@ -23,7 +22,6 @@ interface Scenario {
   store: 'postgres' | 'pglite';
 }
 
-const POSTGRES_ADMIN_URL = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
 
 const custom: Scenario[] | undefined = sizesArg || pagedArg
   ? [
@@ -62,31 +60,12 @@ interface SyncRunOutput {
   maxRssMb: number;
 }
 
-async function adminQuery(statement: string): Promise<void> {
-  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A throwaway database for one scenario; dropped afterwards. */
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `sync_bench_${process.pid}_${Date.now()}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
-}
-
 function runSync(env: Record<string, string>, dataDir: string, databaseUrl?: string): Promise<SyncRunOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [...(process.env['BENCH_CHILD_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'sync-run.ts'), JSON.stringify({ env, dataDir, databaseUrl })],
-      { env: { ...process.env, TS_NODE_PROJECT: join(__dirname, 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'inherit'] },
+      { env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', 'tsconfig.ts-node.json') }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -120,7 +99,7 @@ async function runScenario(scenario: Scenario) {
     env[`SHOPIFY_${key}_ENDPOINT`] = sandbox.shopUrl(shops[i].domain);
     env[`SHOPIFY_${key}_ACCESS_TOKEN`] = sandbox.credentials(shops[i].domain).accessToken;
   });
-  const postgres = scenario.store === 'postgres' ? await scratchDatabase() : undefined;
+  const postgres = scenario.store === 'postgres' ? await createScratchDatabase() : undefined;
   try {
     const run = await runSync(env, dataDir, postgres?.url);
     const requests = sandbox.requests;

@@ -24,7 +24,7 @@ describeWithPostgres('a sync process killed mid-sync (SIGKILL), store on Postgre
     const child = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'test/sync-once.process.ts'), JSON.stringify({ env, databaseUrl: pg.url })],
-      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tools/sync-bench/tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.ts-node.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

@@ -94,8 +94,9 @@ export async function bulkOrders(client: ShopifyClient, pageSize: number, pollMs
     throw new MalformedResponseError(`${client.storeId}: bulk operation refused: ${userErrors.map((e) => e.message).join('; ')}`);
   }
   const done = await waitForBulk(client, bulkOperation.id, pollMs);
-  if (!done.url) return { startedAt: done.createdAt ?? new Date().toISOString(), pages: emptyPages() };
-  return { startedAt: done.createdAt ?? new Date().toISOString(), pages: readBulkOrders(done.url, pageSize) };
+  const startedAt = done.createdAt ?? new Date().toISOString();
+  // Shopify answers a bulk query that matched nothing with `url: null`.
+  return { startedAt, pages: done.url ? readBulkOrders(done.url, pageSize) : noPages() };
 }
 
 async function waitForBulk(client: ShopifyClient, id: string, pollMs: number): Promise<BulkOperation> {
@@ -110,7 +111,6 @@ async function waitForBulk(client: ShopifyClient, id: string, pollMs: number): P
   }
 }
 
-// eslint-disable-next-line require-yield
-async function* emptyPages(): AsyncGenerator<OrdersPage> {
-  return;
+async function* noPages(): AsyncGenerator<OrdersPage> {
+  yield* [];
 }
