@@ -31,7 +31,11 @@ export const syncCursors = pgTable(
   (t) => [primaryKey({ name: 'sync_cursors_pk', columns: [t.integration, t.accountId] })],
 );
 
-export const SYNC_RUN_STATUSES = ['running', 'succeeded', 'failed', 'partial'] as const;
+/**
+ * `interrupted`: stopped at a page boundary by a shutdown; `abandoned`: left `running` by a process
+ * that died (found on the next start, when no one holds the integration's lock).
+ */
+export const SYNC_RUN_STATUSES = ['running', 'succeeded', 'failed', 'partial', 'interrupted', 'abandoned'] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 
 /** Counters a run reports (`orders`, `products`, `inserted`, ...). */
@@ -53,6 +57,6 @@ export const syncRuns = pgTable(
   },
   (t) => [
     index('sync_runs_integration_started_idx').on(t.integration, t.startedAt),
-    check('sync_runs_status_check', sql`${t.status} in ('running', 'succeeded', 'failed', 'partial')`),
+    check('sync_runs_status_check', sql`${t.status} in ('running', 'succeeded', 'failed', 'partial', 'interrupted', 'abandoned')`),
   ],
 );
