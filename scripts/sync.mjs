@@ -1,19 +1,14 @@
 #!/usr/bin/env node
-// `npm run sync -- <integration> [--full]`: builds the integration's worker and runs one sync now,
-// printing progress. Configuration comes from the environment (and .env if present).
+// `npm run sync -- <integration> [--full]`: one sync now, printing progress; `--help` lists the
+// integrations (from the registry in libs/worker-registry). Configuration comes from the
+// environment (and .env if present); events go to HUB_URL when set, else wait in the outbox.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const WORKERS = { shopify: 'shopify-sync' };
-const [name, ...flags] = process.argv.slice(2);
-const app = WORKERS[name];
-if (!app) {
-  console.error(`usage: npm run sync -- <${Object.keys(WORKERS).join('|')}> [--full]`);
-  process.exit(2);
-}
-const env = { ...process.env, NX_DAEMON: 'false' };
-const build = spawnSync('npx', ['nx', 'build', app, '--output-style=static'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-if (build.status !== 0) process.exit(build.status ?? 1);
+import { buildApp } from './build-app.mjs';
+
+const env = { ...process.env };
+const main = buildApp('all-in-one', env);
 const nodeArgs = existsSync('.env') ? ['--env-file=.env'] : [];
-const run = spawnSync(process.execPath, [...nodeArgs, `dist/apps/${app}/main.js`, '--once', ...flags], { stdio: 'inherit', env });
+const run = spawnSync(process.execPath, [...nodeArgs, main, 'sync', ...process.argv.slice(2)], { stdio: 'inherit', env });
 process.exit(run.status ?? 1);

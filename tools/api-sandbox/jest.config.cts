@@ -8,5 +8,7 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
+  // main.int-spec.ts starts `npm run sandbox` as a child process.
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
   coverageDirectory: '../../coverage/tools/api-sandbox',
 };

@@ -1,7 +1,10 @@
 // One Shopify sync in its own process, so its peak RSS is its own. Prints one JSON line.
+// Stores authenticate with access tokens, so nothing is sealed: a throwaway key will do.
+import { randomBytes } from 'node:crypto';
+
 import { MemoryPublisher } from '@ops/sse-events';
 import { createShopifyClients, readShopifyConfig, ShopifySync } from '@ops/integrations/shopify';
-import { openDatabase } from '@ops/store';
+import { CredentialSealer, openDatabase } from '@ops/store';
 import { OutboxRelay, SyncRunner } from '@ops/sync-core';
 
 interface RunSpec {
@@ -19,7 +22,7 @@ async function main(): Promise<void> {
   let events = 0;
   publisher.subscribe(() => (events += 1));
   const runner = new SyncRunner(database, new OutboxRelay(database, publisher));
-  const job = new ShopifySync(config, createShopifyClients(config, database));
+  const job = new ShopifySync(config, createShopifyClients(config, database, new CredentialSealer(randomBytes(32))));
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
   let firstPageMs: number | undefined;

@@ -1,15 +1,16 @@
-import { ConsoleLogger } from '@nestjs/common';
 import {
   createHubApp,
   type HubConfig,
   listenHub,
   loadHubConfig,
 } from '@ops/hub';
+import { createLogger } from '@ops/logging';
 
 import { AppModule } from './app/app.module';
 
+const logger = createLogger({ service: 'sse-hub' });
+
 async function bootstrap(): Promise<void> {
-  const logger = new ConsoleLogger('sse-hub', { json: true });
   let config: HubConfig;
   try {
     config = loadHubConfig();
@@ -17,18 +18,15 @@ async function bootstrap(): Promise<void> {
     logger.error((error as Error).message);
     process.exit(1);
   }
-  const app = await createHubApp(AppModule.forRoot(config), { logger });
+  const app = await createHubApp(AppModule.forRoot(config));
   const url = await listenHub(app, config);
-  logger.log({
-    message: 'sse-hub listening',
-    url,
-    auth: config.auth.enabled ? 'on' : 'off',
-  });
+  logger.info(
+    { url, auth: config.auth.enabled ? 'on' : 'off' },
+    'sse-hub listening',
+  );
 }
 
 bootstrap().catch((error: Error) => {
-  new ConsoleLogger('sse-hub', { json: true }).error(
-    `sse-hub failed to start: ${error.message}`,
-  );
+  logger.error(`sse-hub failed to start: ${error.message}`);
   process.exit(1);
 });

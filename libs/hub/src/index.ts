@@ -3,10 +3,6 @@ export {
   listenHub,
   type CreateHubAppOptions,
 } from './lib/bootstrap/create-hub-app';
-export {
-  HubConfigError,
-  loadHubConfig,
-  type HubConfig,
-} from './lib/config/hub.config';
+export { loadHubConfig, type HubConfig } from './lib/config/hub.config';
 export { HubModule } from './lib/hub.module';
 export { EventHub, type PublishResult } from './lib/sse/event-hub';

@@ -13,7 +13,6 @@ export * from './lib/schemas/common.schema';
 export * from './lib/publishers/event-publisher';
 export * from './lib/publishers/memory.publisher';
 export * from './lib/publishers/http.publisher';
-export * from './lib/publishers/backoff';
 export * from './lib/errors/redact';
 export * from './lib/errors/serialize-error';
 export * from './lib/asyncapi/asyncapi';

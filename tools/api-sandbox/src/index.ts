@@ -12,4 +12,6 @@ export type {
   ShopifySandboxOptions,
   ShopSpec,
 } from './shopify/sandbox.types';
+export type { SandboxManifest } from './systems/sandbox-systems';
+export type { ShopifyManifest } from './systems/shopify.system';
 export { SUPPORTED_API_VERSIONS } from './shopify/http/api-versions';

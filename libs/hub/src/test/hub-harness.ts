@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { sleep } from '@ops/resilience';
 import {
   createEnvelope,
   type Envelope,
@@ -12,6 +13,8 @@ import { HubModule } from '../lib/hub.module';
 import { EventHub } from '../lib/sse/event-hub';
 
 export { rawStream } from './raw-stream';
+/** The one shared `sleep`, re-exported for the hub's int-specs. */
+export { sleep };
 
 const { EventSource } = require('eventsource') as typeof import('eventsource');
 
@@ -171,10 +174,6 @@ export class Subscriber {
   close(): void {
     this.source.close();
   }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Waits until `check` returns true, polling every 10 ms. */

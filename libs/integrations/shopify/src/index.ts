@@ -5,4 +5,4 @@ export * from './mapping/order.mapper';
 export * from './metrics/sales.metrics';
 export * from './shopify.sync';
 export * from './shopify-clients';
-export * from './shopify.module';
+export * from './shopify.worker';

@@ -1,6 +1,6 @@
-import { createEnvelope, type Envelope, type EventSource, serializeSyncError, type SyncError } from '@ops/sse-events';
+import { createEnvelope, type Envelope, type EventSource, type SyncError } from '@ops/sse-events';
 import { enqueueOutbox } from '@ops/store';
-import { isRetryable, type JobOutcome, type RunContext, type SyncJob } from '@ops/sync-core';
+import { fanOutStatus, forEachAccount, type JobOutcome, type RunContext, type SyncJob } from '@ops/sync-core';
 
 import type { ShopifyConfig, ShopifyStoreConfig } from './config/shopify.config';
 import type { ShopifyClient } from './client/shopify.client';
@@ -12,8 +12,9 @@ const ALL_STORES = 'all-stores';
 
 /**
  * The multistore Shopify sync: every configured store in parallel, each failing on its own. A
- * store that fails gets its `shopify:sync_error` while the others complete; the completed event
- * lists every store's outcome. Events go through the outbox.
+ * store's `shopify:store_synced` is committed with its final cursor and the totals read in that
+ * transaction; a failing store gets its `shopify:sync_error` while the others complete; the
+ * completed event lists every store's outcome and is committed with the run record.
  */
 export class ShopifySync implements SyncJob {
   readonly integration = 'shopify' as const;
@@ -33,39 +34,37 @@ export class ShopifySync implements SyncJob {
   }
 
   async execute(context: RunContext): Promise<JobOutcome> {
-    const outcomes = await Promise.all(this.config.stores.map((store) => this.syncOne(store, context)));
-    const failed = outcomes.filter((o) => o.status === 'failed').length;
-    await enqueueOutbox(context.database.db, [
-      createEnvelope('shopify:sync_completed', this.source(ALL_STORES), syncCompletedPayload(outcomes)),
-    ]);
-    const orders = outcomes.reduce((sum, o) => sum + (o.status === 'synced' ? o.totals.orders : 0), 0);
+    const results = await forEachAccount(
+      this.config.stores,
+      (store) =>
+        syncStore(store, this.clientOf(store), this.config, context, (totals) =>
+          createEnvelope('shopify:store_synced', this.source(store.domain), storeSyncedPayload(totals)),
+        ),
+      {
+        signal: context.signal,
+        onFailure: async (store, error, retryable) => {
+          context.progress(`${store.domain}: failed: ${error.message}`);
+          await enqueueOutbox(context.database.db, [
+            createEnvelope('shopify:sync_error', this.source(store.domain), { storeId: store.domain, error, retryable }),
+          ]);
+        },
+      },
+    );
+    const outcomes: StoreOutcome[] = results.map((r) =>
+      r.status === 'succeeded' ? { storeId: r.account.domain, status: 'synced', totals: r.value } : { storeId: r.account.domain, status: 'failed' },
+    );
+    const orders = results.reduce((sum, r) => sum + (r.status === 'succeeded' ? r.value.orders : 0), 0);
     return {
-      status: failed === 0 ? 'succeeded' : failed === outcomes.length ? 'failed' : 'partial',
-      counters: { stores: outcomes.length, failedStores: failed, orders },
+      status: fanOutStatus(results),
+      counters: { stores: results.length, failedStores: results.filter((r) => r.status === 'failed').length, orders },
+      events: [createEnvelope('shopify:sync_completed', this.source(ALL_STORES), syncCompletedPayload(outcomes))],
     };
   }
 
-  private async syncOne(store: ShopifyStoreConfig, context: RunContext): Promise<StoreOutcome> {
+  private clientOf(store: ShopifyStoreConfig): ShopifyClient {
     const client = this.clients.get(store.domain);
-    try {
-      if (!client) throw new Error(`no client for ${store.domain}`);
-      const totals = await syncStore(store, client, this.config, context);
-      await enqueueOutbox(context.database.db, [
-        createEnvelope('shopify:store_synced', this.source(store.domain), storeSyncedPayload(totals)),
-      ]);
-      return { storeId: store.domain, status: 'synced', totals };
-    } catch (error) {
-      const serialized = serializeSyncError(error);
-      context.progress(`${store.domain}: failed: ${serialized.message}`);
-      await enqueueOutbox(context.database.db, [
-        createEnvelope('shopify:sync_error', this.source(store.domain), {
-          storeId: store.domain,
-          error: serialized,
-          retryable: isRetryable(error),
-        }),
-      ]);
-      return { storeId: store.domain, status: 'failed' };
-    }
+    if (!client) throw new Error(`no client for ${store.domain}`);
+    return client;
   }
 
   private source(account: string): EventSource {

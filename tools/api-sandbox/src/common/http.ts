@@ -44,5 +44,3 @@ export interface SandboxResponse {
 export function jsonResponse(status: number, value: unknown, headers: Record<string, string> = {}): SandboxResponse {
   return { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(value) };
 }
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

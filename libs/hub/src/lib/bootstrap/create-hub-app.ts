@@ -1,16 +1,19 @@
 import {
-  ConsoleLogger,
   type DynamicModule,
   type LoggerService,
   type Type,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { useAppLogger } from '@ops/logging';
 
 import type { HubConfig } from '../config/hub.config';
 
 export interface CreateHubAppOptions {
-  /** Defaults to a JSON ConsoleLogger; `false` silences Nest (tests). */
+  /**
+   * Default: the pino logger of `LoggingModule`, which `rootModule` must import (JSON lines,
+   * credentials redacted); `false` silences Nest (tests).
+   */
   logger?: LoggerService | false;
   /** Close cleanly on SIGTERM/SIGINT. Default true; tests that create many apps turn it off. */
   shutdownHooks?: boolean;
@@ -25,11 +28,13 @@ export async function createHubApp(
   rootModule: Type | DynamicModule,
   options: CreateHubAppOptions = {},
 ): Promise<NestExpressApplication> {
-  const logger = options.logger ?? new ConsoleLogger({ json: true });
   const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     bodyParser: false,
-    logger,
+    ...(options.logger === undefined
+      ? { bufferLogs: true }
+      : { logger: options.logger }),
   });
+  if (options.logger === undefined) useAppLogger(app);
   app.disable('x-powered-by');
   app.set('etag', false);
   if (options.shutdownHooks ?? true)

@@ -1,4 +1,6 @@
-import { HubConfigError, loadHubConfig } from './hub.config';
+import { ConfigError } from '@ops/config';
+
+import { loadHubConfig } from './hub.config';
 
 const secrets = {
   HUB_PUBLISHER_TOKEN: 'p'.repeat(16),
@@ -29,11 +31,21 @@ describe('loadHubConfig', () => {
 
   it('refuses to start with auth on and a secret missing, naming it', () => {
     expect(() => loadHubConfig({ ...secrets, HUB_JWT_SECRET: '' })).toThrow(
-      /HUB_JWT_SECRET must be set when HUB_AUTH=on/,
+      /HUB_JWT_SECRET: must be set when HUB_AUTH=on/,
     );
-    expect(() => loadHubConfig({})).toThrow(
-      /HUB_PUBLISHER_TOKEN, HUB_ADMIN_TOKEN, HUB_JWT_SECRET/,
-    );
+    const error = (() => {
+      try {
+        loadHubConfig({});
+      } catch (e) {
+        return e as ConfigError;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error.problems.map((p) => p.split(':')[0])).toEqual([
+      'HUB_PUBLISHER_TOKEN',
+      'HUB_ADMIN_TOKEN',
+      'HUB_JWT_SECRET',
+    ]);
   });
 
   it('allows missing secrets with HUB_AUTH=off', () => {
@@ -41,21 +53,21 @@ describe('loadHubConfig', () => {
   });
 
   it.each([
-    [{ HUB_PORT: 'abc' }, /HUB_PORT must be an integer/],
+    [{ HUB_PORT: 'abc' }, /HUB_PORT: must be an integer/],
     [{ HUB_PORT: '70000' }, /HUB_PORT/],
     [{ HUB_HEARTBEAT_MS: '1.5' }, /HUB_HEARTBEAT_MS/],
     [{ HUB_AUTH: 'maybe' }, /HUB_AUTH/],
     [{ HUB_MAX_BUFFER_BYTES: '10' }, /HUB_MAX_BUFFER_BYTES/],
   ])('names the bad variable in %j', (env, message) => {
     expect(() => loadHubConfig({ ...secrets, ...env })).toThrow(message);
-    expect(() => loadHubConfig({ ...secrets, ...env })).toThrow(HubConfigError);
+    expect(() => loadHubConfig({ ...secrets, ...env })).toThrow(ConfigError);
   });
 
   it('never echoes a secret value', () => {
     const leaked = 'short-secret';
     try {
       loadHubConfig({ ...secrets, HUB_JWT_SECRET: leaked });
-      throw new Error('expected a HubConfigError');
+      throw new Error('expected a ConfigError');
     } catch (error) {
       expect((error as Error).message).toMatch(/HUB_JWT_SECRET/);
       expect((error as Error).message).not.toContain(leaked);

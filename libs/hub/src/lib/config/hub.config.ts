@@ -1,15 +1,11 @@
+import { loadConfig } from '@ops/config';
 import { z } from 'zod';
 
 /**
  * The hub's configuration, read from the environment once at boot. This is the only file in the
  * hub that reads `process.env`.
  */
-const intFrom = (
-  name: string,
-  defaultValue: number,
-  min: number,
-  max: number,
-) =>
+const intFrom = (defaultValue: number, min: number, max: number) =>
   z
     .string()
     .optional()
@@ -19,7 +15,7 @@ const intFrom = (
       if (!Number.isInteger(value) || value < min || value > max) {
         ctx.addIssue({
           code: 'custom',
-          message: `${name} must be an integer between ${min} and ${max}`,
+          message: `must be an integer between ${min} and ${max}`,
         });
         return z.NEVER;
       }
@@ -33,46 +29,40 @@ const secret = (minLength: number) =>
     .optional();
 
 const EnvSchema = z.object({
-  HUB_PORT: intFrom('HUB_PORT', 3000, 0, 65_535),
+  HUB_PORT: intFrom(3000, 0, 65_535),
   HUB_HOST: z.string().min(1).default('127.0.0.1'),
   HUB_AUTH: z.enum(['on', 'off']).default('on'),
   HUB_PUBLISHER_TOKEN: secret(16),
   HUB_ADMIN_TOKEN: secret(16),
   HUB_JWT_SECRET: secret(32),
-  HUB_HEARTBEAT_MS: intFrom('HUB_HEARTBEAT_MS', 30_000, 10, 3_600_000),
-  HUB_RETRY_MS: intFrom('HUB_RETRY_MS', 3_000, 0, 3_600_000),
-  HUB_HISTORY_SIZE: intFrom('HUB_HISTORY_SIZE', 1_000, 0, 1_000_000),
-  HUB_MAX_BUFFER_BYTES: intFrom(
-    'HUB_MAX_BUFFER_BYTES',
-    1_048_576,
-    1_024,
-    1_073_741_824,
-  ),
-  HUB_MAX_BODY_BYTES: intFrom(
-    'HUB_MAX_BODY_BYTES',
-    1_048_576,
-    1_024,
-    104_857_600,
-  ),
-  HUB_MAX_CONNECTIONS: intFrom('HUB_MAX_CONNECTIONS', 20_000, 1, 10_000_000),
-  HUB_MAX_CONNECTIONS_PER_IP: intFrom(
-    'HUB_MAX_CONNECTIONS_PER_IP',
-    1_000,
-    1,
-    10_000_000,
-  ),
+  HUB_HEARTBEAT_MS: intFrom(30_000, 10, 3_600_000),
+  HUB_RETRY_MS: intFrom(3_000, 0, 3_600_000),
+  HUB_HISTORY_SIZE: intFrom(1_000, 0, 1_000_000),
+  HUB_MAX_BUFFER_BYTES: intFrom(1_048_576, 1_024, 1_073_741_824),
+  HUB_MAX_BODY_BYTES: intFrom(1_048_576, 1_024, 104_857_600),
+  HUB_MAX_CONNECTIONS: intFrom(20_000, 1, 10_000_000),
+  HUB_MAX_CONNECTIONS_PER_IP: intFrom(1_000, 1, 10_000_000),
 });
 
-const REQUIRED_WHEN_AUTH_ON = [
+const SECRETS = [
   'HUB_PUBLISHER_TOKEN',
   'HUB_ADMIN_TOKEN',
   'HUB_JWT_SECRET',
 ] as const;
 
-/** Thrown when the environment is unusable; the message names variables, never their values. */
-export class HubConfigError extends Error {
-  override readonly name = 'HubConfigError';
-}
+/** With `HUB_AUTH=on` every secret is required: one problem per missing variable. */
+const HubEnvSchema = EnvSchema.superRefine((env, ctx) => {
+  if (env.HUB_AUTH !== 'on') return;
+  for (const name of SECRETS) {
+    if (env[name] !== undefined) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [name],
+      message:
+        'must be set when HUB_AUTH=on (set HUB_AUTH=off for local development only)',
+    });
+  }
+});
 
 function toConfig(env: z.infer<typeof EnvSchema>) {
   return {
@@ -105,7 +95,8 @@ export type HubConfig = ReturnType<typeof toConfig>;
  * Validates `env` (default `process.env`) into a {@link HubConfig}.
  * Empty strings count as unset. With `HUB_AUTH=on` (the default) the publisher token, admin token
  * and JWT secret are all required.
- * @throws HubConfigError naming every bad or missing variable; secret values are never echoed.
+ * @throws ConfigError (`@ops/config`) naming every bad or missing variable; secret values are
+ * never echoed.
  */
 export function loadHubConfig(
   env: Record<string, string | undefined> = process.env,
@@ -116,27 +107,5 @@ export function loadHubConfig(
       env[key] === '' ? undefined : env[key],
     ]),
   );
-  const result = EnvSchema.safeParse(relevant);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      return issue.message.startsWith(name)
-        ? issue.message
-        : `${name}: ${issue.message}`;
-    });
-    throw new HubConfigError(
-      `invalid hub configuration: ${problems.join('; ')}`,
-    );
-  }
-  if (result.data.HUB_AUTH === 'on') {
-    const missing = REQUIRED_WHEN_AUTH_ON.filter(
-      (name) => result.data[name] === undefined,
-    );
-    if (missing.length > 0) {
-      throw new HubConfigError(
-        `invalid hub configuration: ${missing.join(', ')} must be set when HUB_AUTH=on (set HUB_AUTH=off for local development only)`,
-      );
-    }
-  }
-  return toConfig(result.data);
+  return toConfig(loadConfig(HubEnvSchema, relevant, { secrets: SECRETS }));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 
+import { sleep } from '@ops/resilience';
 import type { Envelope } from '@ops/sse-events';
 
 import type { HubConfig } from '../config/hub.config';
@@ -152,7 +153,7 @@ export class EventHub {
       connection.socket.end();
     const deadline = Date.now() + timeoutMs;
     while (this.registry.size > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await sleep(20);
     }
     for (const connection of [...this.registry.connections()]) {
       connection.socket.destroy();

@@ -1,3 +1,4 @@
+import { sleep } from '@ops/resilience';
 import { MalformedResponseError, TransientError } from '@ops/sync-core';
 import type { z } from 'zod';
 
@@ -107,7 +108,7 @@ async function waitForBulk(client: ShopifyClient, id: string, pollMs: number): P
     if (node.status !== 'CREATED' && node.status !== 'RUNNING') {
       throw new TransientError(`${client.storeId}: bulk operation ${node.status} (${node.errorCode ?? 'no code'})`, 'BULK_FAILED');
     }
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await sleep(delay);
   }
 }
 

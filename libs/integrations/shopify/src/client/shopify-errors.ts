@@ -1,12 +1,12 @@
+import { classifyHttpStatus } from '@ops/resilience';
+import { redactSecrets } from '@ops/sse-events';
 import {
-  AuthRevokedError,
   MalformedResponseError,
   RateLimitedError,
   RequestRejectedError,
   SyncFailure,
   TransientError,
 } from '@ops/sync-core';
-import { redactSecrets } from '@ops/sse-events';
 import {
   GraphqlQueryError,
   HttpMaxRetriesError,
@@ -22,7 +22,10 @@ interface GraphqlErrorBody {
   errors?: { graphQLErrors?: { message?: string; extensions?: { code?: string } }[] };
 }
 
-/** Translates what `@shopify/shopify-api` throws into the domain errors the runner acts on. */
+/**
+ * Translates what `@shopify/shopify-api` throws into the domain errors the runner acts on; an HTTP
+ * status is classified by the shared `classifyHttpStatus`.
+ */
 export function toSyncFailure(error: unknown, store: string): Error {
   if (error instanceof SyncFailure) return error;
   const message = redactSecrets(`${store}: ${(error as Error)?.message ?? String(error)}`).slice(0, 500);
@@ -31,20 +34,21 @@ export function toSyncFailure(error: unknown, store: string): Error {
     if (graphQLErrors.some((e) => e.extensions?.code === 'THROTTLED')) return new RateLimitedError(`${store}: THROTTLED`);
     return new RequestRejectedError(message, 200, 'GRAPHQL_ERROR');
   }
-  if (error instanceof HttpThrottlingError) {
-    const retryAfter = error.response.retryAfter;
-    return new RateLimitedError(`${store}: HTTP 429`, retryAfter === undefined ? undefined : retryAfter * 1000);
-  }
   if (error instanceof HttpResponseError) {
     const status = error.response.code;
-    if (status === 401 || status === 403) return new AuthRevokedError(`${store}: HTTP ${status}, access token rejected`);
-    if (status >= 500) return new TransientError(message, `HTTP_${status}`);
     if (status === 200) {
       return CUT_OFF.test(error.message)
         ? new TransientError(`${store}: response cut off`, 'TRUNCATED')
         : new MalformedResponseError(`${store}: response is not valid GraphQL JSON`);
     }
-    return new RequestRejectedError(message, status);
+    // The SDK has already read `Retry-After` (seconds) on a 429.
+    const retryAfter = error instanceof HttpThrottlingError ? error.response.retryAfter : undefined;
+    const failure = classifyHttpStatus(status, {
+      what: store,
+      retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+      detail: status === 401 || status === 403 ? 'access token rejected' : redactSecrets(error.message).slice(0, 300),
+    });
+    return failure ?? new RequestRejectedError(message, status);
   }
   if (error instanceof HttpMaxRetriesError || error instanceof HttpRequestError) return new TransientError(message, 'NETWORK');
   return error instanceof Error ? error : new Error(message);

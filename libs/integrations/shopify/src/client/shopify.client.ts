@@ -1,3 +1,4 @@
+import { sleep } from '@ops/resilience';
 import { formatIssues } from '@ops/sse-events';
 import {
   DEFAULT_RETRY_POLICY,
@@ -29,7 +30,6 @@ export interface ShopifyClientOptions {
 
 /** Until the first response reports the real bucket, assume Shopify's smallest standard plan. */
 const INITIAL_BUCKET = { available: 1000, capacity: 1000, restorePerSecond: 50 };
-const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
 /**
  * One store's Admin GraphQL API through the official SDK, with cost-aware throttling: before each

@@ -1,4 +1,4 @@
-import { fetchJson, MalformedResponseError } from '@ops/sync-core';
+import { fetchJson, MalformedResponseError, OAuthTokenStore, type TokenSet, type TokenSetStorage } from '@ops/sync-core';
 
 export interface TokenProvider {
   /** A valid Admin API access token, renewed ahead of expiry where tokens expire. */
@@ -12,40 +12,36 @@ export class StaticTokenProvider implements TokenProvider {
   }
 }
 
-export interface IssuedToken {
-  accessToken: string;
-  expiresAt: number;
-}
+/** A client-credentials token (the grant issues no refresh token). */
+export type IssuedToken = Omit<TokenSet, 'refreshToken'>;
 
-/** Persists issued tokens so a restart reuses a still-valid token instead of asking for a new one. */
-export interface TokenStore {
-  load(): Promise<IssuedToken | undefined>;
-  save(token: IssuedToken): Promise<void>;
-}
+/** Persists issued tokens so a restart reuses a still-valid token (`sealedTokenStorage` in production). */
+export type TokenStore = TokenSetStorage<IssuedToken>;
 
 /**
  * Shopify's client-credentials grant: 24-hour tokens from `POST /admin/oauth/access_token`.
  * A token is renewed once less than `renewWithinMs` (default 1 hour) of its life is left.
- * Concurrent callers share one in-flight request.
+ * Concurrent callers share one in-flight request, and a new token is saved to `store` before any
+ * caller uses it (an `OAuthTokenStore`). Without a store, tokens live in this object only.
  */
 export class ClientCredentialsTokenProvider implements TokenProvider {
-  private current?: IssuedToken;
-  private inFlight?: Promise<IssuedToken>;
+  private readonly tokens: OAuthTokenStore<IssuedToken>;
 
   constructor(
     private readonly options: { baseUrl: string; clientId: string; clientSecret: string; renewWithinMs?: number },
-    private readonly store?: TokenStore,
+    store: TokenStore = inProcessTokenStore(),
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.tokens = new OAuthTokenStore({
+      storage: store,
+      refresh: () => this.requestToken(),
+      renewWithinMs: options.renewWithinMs ?? 3_600_000,
+      now,
+    });
+  }
 
-  async accessToken(): Promise<string> {
-    this.current ??= await this.store?.load();
-    if (this.current && this.current.expiresAt - this.now() > (this.options.renewWithinMs ?? 3_600_000)) {
-      return this.current.accessToken;
-    }
-    this.inFlight ??= this.requestToken().finally(() => (this.inFlight = undefined));
-    this.current = await this.inFlight;
-    return this.current.accessToken;
+  accessToken(): Promise<string> {
+    return this.tokens.accessToken();
   }
 
   private async requestToken(): Promise<IssuedToken> {
@@ -65,8 +61,14 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
     if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
       throw new MalformedResponseError('client-credentials grant answered without access_token/expires_in');
     }
-    const token = { accessToken: body.access_token, expiresAt: this.now() + body.expires_in * 1000 };
-    await this.store?.save(token);
-    return token;
+    return { accessToken: body.access_token, expiresAt: this.now() + body.expires_in * 1000 };
   }
+}
+
+function inProcessTokenStore(): TokenStore {
+  let saved: IssuedToken | undefined;
+  return {
+    load: async () => saved,
+    save: async (token) => void (saved = token),
+  };
 }

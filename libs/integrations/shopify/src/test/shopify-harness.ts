@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+
 import { type FaultPlan, type RateLimitSpec, type ShopifySandbox, type ShopSpec, startShopifySandbox } from '@ops/api-sandbox';
 import { type Envelope, type EventPayload, type EventType, MemoryPublisher } from '@ops/sse-events';
-import type { Database } from '@ops/store';
+import { CredentialSealer, type Database } from '@ops/store';
 import { OutboxRelay, type RunResult, SyncRunner } from '@ops/sync-core';
 
 import { readShopifyConfig } from '../config/shopify.config';
@@ -14,6 +16,8 @@ export interface HarnessOptions {
   clientCredentials?: number[];
   env?: Record<string, string>;
   maxAttempts?: number;
+  /** Seals stored client-credentials tokens; a random key when not given. */
+  sealer?: CredentialSealer;
 }
 
 export interface Harness {
@@ -44,7 +48,8 @@ export async function startHarness(database: Database, shops: ShopSpec[], option
   const config = readShopifyConfig(env);
   if (!config) throw new Error('harness config missing');
   const policy = { maxAttempts: options.maxAttempts ?? 8, baseDelayMs: 20, maxDelayMs: 5_000 };
-  const clients = createShopifyClients(config, database, { policy });
+  const sealer = options.sealer ?? new CredentialSealer(randomBytes(32));
+  const clients = createShopifyClients(config, database, sealer, { policy });
   const publisher = new MemoryPublisher();
   const events: Envelope[] = [];
   publisher.subscribe((envelope) => events.push(envelope));

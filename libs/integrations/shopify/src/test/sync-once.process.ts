@@ -1,6 +1,9 @@
 // Runs one Shopify sync in its own process (for the kill test). argv[2]: JSON {env, databaseUrl}.
+// The kill test's store uses an access token, so nothing is sealed: a throwaway key will do.
+import { randomBytes } from 'node:crypto';
+
 import { MemoryPublisher } from '@ops/sse-events';
-import { openDatabase } from '@ops/store';
+import { CredentialSealer, openDatabase } from '@ops/store';
 import { OutboxRelay, SyncRunner } from '@ops/sync-core';
 
 import { readShopifyConfig } from '../config/shopify.config';
@@ -13,7 +16,7 @@ async function main(): Promise<void> {
   if (!config) throw new Error('no stores configured');
   const database = await openDatabase({ databaseUrl });
   const runner = new SyncRunner(database, new OutboxRelay(database, new MemoryPublisher()));
-  const result = await runner.run(new ShopifySync(config, createShopifyClients(config, database)), {
+  const result = await runner.run(new ShopifySync(config, createShopifyClients(config, database, new CredentialSealer(randomBytes(32)))), {
     progress: (line) => process.stdout.write(`${line}\n`),
   });
   await database.close();

@@ -1,5 +1,6 @@
+import { classifyHttpStatus, classifyNetworkError, isRetryable, type RetryPolicy, withRetry } from '@ops/resilience';
+
 import type { Envelope } from '../envelope';
-import { backoffDelay, retryAfterMs, sleep } from './backoff';
 import { asArray, type EventPublisher } from './event-publisher';
 
 export interface HttpPublisherOptions {
@@ -39,8 +40,6 @@ export class PublishFailedError extends Error {
   }
 }
 
-type Attempt = { done: true } | { done: false; failure: string; waitMs?: number };
-
 /**
  * Workers' transport when no broker is configured: POSTs envelopes as one JSON array to the hub's
  * ingest endpoint. Retries network errors, timeouts, 5xx and 429 (honouring `Retry-After`) with
@@ -48,40 +47,38 @@ type Attempt = { done: true } | { done: false; failure: string; waitMs?: number 
  */
 export class HttpPublisher implements EventPublisher {
   private readonly endpoint: string;
-  private readonly maxAttempts: number;
-  private readonly baseDelayMs: number;
-  private readonly maxDelayMs: number;
+  private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
   private closed = false;
 
   constructor(private readonly options: HttpPublisherOptions) {
     this.endpoint = new URL('/events', options.hubUrl).toString();
-    this.maxAttempts = options.maxAttempts ?? 5;
-    this.baseDelayMs = options.baseDelayMs ?? 200;
-    this.maxDelayMs = options.maxDelayMs ?? 30_000;
+    this.policy = {
+      maxAttempts: options.maxAttempts ?? 5,
+      baseDelayMs: options.baseDelayMs ?? 200,
+      maxDelayMs: options.maxDelayMs ?? 30_000,
+    };
     this.timeoutMs = options.timeoutMs ?? 10_000;
   }
 
   async publish(envelopes: Envelope | readonly Envelope[]): Promise<void> {
     if (this.closed) throw new Error('HttpPublisher is closed');
     const body = JSON.stringify(asArray(envelopes));
-    let lastFailure = '';
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const outcome = await this.attempt(body);
-      if (outcome.done) return;
-      lastFailure = outcome.failure;
-      if (attempt < this.maxAttempts) {
-        await sleep(Math.min(this.maxDelayMs, outcome.waitMs ?? backoffDelay(attempt, this.baseDelayMs, this.maxDelayMs)));
-      }
+    try {
+      await withRetry(() => this.attempt(body), this.policy);
+    } catch (error) {
+      // Only retryable failures survive every try; a rejection was thrown as HubRejectedError.
+      if (isRetryable(error)) throw new PublishFailedError(this.policy.maxAttempts, (error as Error).message);
+      throw error;
     }
-    throw new PublishFailedError(this.maxAttempts, lastFailure);
   }
 
   async close(): Promise<void> {
     this.closed = true;
   }
 
-  private async attempt(body: string): Promise<Attempt> {
+  /** One POST; resolves when the hub accepted the events, else throws the classified failure. */
+  private async attempt(body: string): Promise<void> {
     let response: Response;
     try {
       response = await fetch(this.endpoint, {
@@ -91,19 +88,12 @@ export class HttpPublisher implements EventPublisher {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      return { done: false, failure: describeNetworkError(error) };
+      throw classifyNetworkError(error);
     }
     const detail = (await response.text().catch(() => '')).slice(0, 500);
-    if (response.ok) return { done: true };
-    if (response.status === 429 || response.status >= 500) {
-      return { done: false, failure: `HTTP ${response.status}`, waitMs: retryAfterMs(response.headers.get('retry-after')) };
-    }
+    if (response.ok) return;
+    const failure = classifyHttpStatus(response.status, { retryAfter: response.headers.get('retry-after') });
+    if (failure?.retryable) throw failure;
     throw new HubRejectedError(response.status, detail);
   }
-}
-
-function describeNetworkError(error: unknown): string {
-  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') return 'request timed out';
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ? `network error ${cause.code}` : `network error: ${(error as Error).message}`;
 }

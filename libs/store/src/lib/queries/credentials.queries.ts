@@ -1,5 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 
+import type { CredentialSealer } from '../credentials/credential-sealer';
 import type { Executor } from '../database/database.types';
 import { integrationAccounts, type CredentialState } from '../schema';
 
@@ -32,11 +33,14 @@ export function listIntegrationAccounts(tx: Executor, integration: string): Prom
 }
 
 /**
- * The stored credential state (rotated tokens, expiry) of one account, or null when none was
- * saved. The shape is the integration's: validate it before use.
+ * The credential state (rotated tokens, expiry) of one account, opened with `sealer`, or null
+ * when none was saved. The shape is the integration's: validate it before use.
+ * @throws CredentialUnreadableError when the row is not sealed, was altered or copied from another
+ *   account, or names a key `sealer` does not hold. The row is left as it is.
  */
 export async function getCredentialState(
   tx: Executor,
+  sealer: CredentialSealer,
   integration: string,
   accountId: string,
 ): Promise<CredentialState | null> {
@@ -45,24 +49,47 @@ export async function getCredentialState(
     .from(integrationAccounts)
     .where(and(eq(integrationAccounts.integration, integration), eq(integrationAccounts.accountId, accountId)))
     .limit(1);
-  return rows[0]?.state ?? null;
+  const stored = rows[0]?.state;
+  return stored == null ? null : sealer.open(stored, { integration, accountId });
 }
 
 /**
- * Replaces the credential state of one account, creating the account row when missing. Save a
- * rotated refresh token before using it. Stored as plain JSON (not encrypted by the store).
+ * Replaces the credential state of one account, sealed under `sealer`'s current key (so a row
+ * read under an older key is re-sealed), creating the account row when missing. Save a rotated
+ * refresh token before using it.
  */
 export async function saveCredentialState(
   tx: Executor,
+  sealer: CredentialSealer,
   integration: string,
   accountId: string,
   state: CredentialState,
 ): Promise<void> {
+  const sealed = sealer.seal(state, { integration, accountId });
   await tx
     .insert(integrationAccounts)
-    .values({ integration, accountId, credentialState: state })
+    .values({ integration, accountId, credentialState: sealed })
     .onConflictDoUpdate({
       target: [integrationAccounts.integration, integrationAccounts.accountId],
-      set: { credentialState: state, updatedAt: sql`now()` },
+      set: { credentialState: sealed, updatedAt: sql`now()` },
     });
+}
+
+/**
+ * Forgets the credential state of one account (the operator's way out of an unreadable row).
+ * Returns whether there was state to clear; the account row stays.
+ */
+export async function clearCredentialState(tx: Executor, integration: string, accountId: string): Promise<boolean> {
+  const cleared = await tx
+    .update(integrationAccounts)
+    .set({ credentialState: null, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(integrationAccounts.integration, integration),
+        eq(integrationAccounts.accountId, accountId),
+        isNotNull(integrationAccounts.credentialState),
+      ),
+    )
+    .returning({ accountId: integrationAccounts.accountId });
+  return cleared.length > 0;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 
 import type { Executor } from '../database/database.types';
 import { syncRuns, type SyncRunCounters, type SyncRunError, type SyncRunStatus } from '../schema';
@@ -63,4 +63,33 @@ export function listRuns(tx: Executor, options: ListRunsOptions = {}): Promise<S
     .where(options.integration === undefined ? undefined : eq(syncRuns.integration, options.integration))
     .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
     .limit(options.limit ?? 20);
+}
+
+/**
+ * Marks every `running` run of `integration` as `abandoned` (finished now, error `ABANDONED`).
+ * Call it only while holding the integration's sync lock, so no live run is touched.
+ * @returns how many runs were marked.
+ */
+export async function markAbandonedRuns(tx: Executor, integration: string): Promise<number> {
+  const rows = await tx
+    .update(syncRuns)
+    .set({
+      status: 'abandoned',
+      finishedAt: sql`now()`,
+      error: { code: 'ABANDONED', message: 'the process running this sync stopped before it finished' },
+    })
+    .where(and(eq(syncRuns.integration, integration), eq(syncRuns.status, 'running')))
+    .returning({ id: syncRuns.id });
+  return rows.length;
+}
+
+/** The newest run of `integration` with one of `statuses`, or null. */
+export async function latestRun(tx: Executor, integration: string, statuses?: readonly SyncRunStatus[]): Promise<SyncRun | null> {
+  const [run] = await tx
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.integration, integration), statuses ? inArray(syncRuns.status, [...statuses]) : undefined))
+    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+    .limit(1);
+  return run ?? null;
 }

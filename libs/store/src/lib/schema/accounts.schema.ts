@@ -3,8 +3,19 @@ import { check, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-c
 
 import { accountColumns, timestamptz } from './columns';
 
-/** Stored as JSON; the integration owns the shape and validates it on read. */
+/** Plain credential state (tokens, expiry); the integration owns the shape and validates it on read. */
 export type CredentialState = Record<string, unknown>;
+
+/** How `credential_state` is stored (written by `CredentialSealer`): AES-256-GCM, base64 fields. */
+export interface SealedCredentialState {
+  /** Format version (1: AES-256-GCM, 12-byte IV, 16-byte tag, AAD = JSON [1, integration, accountId]). */
+  v: 1;
+  /** Id of the key it was sealed under (`credentialKeyId`). */
+  kid: string;
+  iv: string;
+  tag: string;
+  data: string;
+}
 
 /** One configured account (Shopify store, Amazon seller, Xero tenant, Unleashed org). */
 export const integrationAccounts = pgTable(
@@ -12,8 +23,12 @@ export const integrationAccounts = pgTable(
   {
     ...accountColumns(),
     label: text('label'),
-    /** Rotated OAuth tokens and their expiry. Plain JSON: the store does not encrypt it. */
-    credentialState: jsonb('credential_state').$type<CredentialState>(),
+    /**
+     * Rotated OAuth tokens and their expiry, sealed with AES-256-GCM under a versioned key and
+     * bound to this row's integration and account id: `{"v":1,"kid","iv","tag","data"}`. Written
+     * and read only through `saveCredentialState` / `getCredentialState` with a `CredentialSealer`.
+     */
+    credentialState: jsonb('credential_state').$type<SealedCredentialState>(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

@@ -1,4 +1,5 @@
 import type { Database } from '../../lib/database/database.types';
+import { credentialsSuite } from './credentials.suite';
 import { locksSuite } from './locks.suite';
 import { ordersSuite } from './orders.suite';
 import { outboxSuite } from './outbox.suite';
@@ -9,6 +10,7 @@ import { syncStateSuite } from './sync-state.suite';
 export function storeSuites(database: () => Database): void {
   ordersSuite(database);
   syncStateSuite(database);
+  credentialsSuite(database);
   stockSuite(database);
   outboxSuite(database);
   locksSuite(database);

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+
 import { eq } from 'drizzle-orm';
 
+import { CredentialSealer } from '../../lib/credentials/credential-sealer';
 import type { Database } from '../../lib/database/database.types';
 import { getLatestBalanceSheetSnapshot, saveBalanceSheetSnapshot } from '../../lib/queries/balance-sheet.queries';
 import {
@@ -9,7 +12,7 @@ import {
   saveIntegrationAccount,
 } from '../../lib/queries/credentials.queries';
 import { clearCursor, getCursor, setCursor } from '../../lib/queries/cursors.queries';
-import { finishRun, listRuns, startRun } from '../../lib/queries/runs.queries';
+import { finishRun, latestRun, listRuns, markAbandonedRuns, startRun } from '../../lib/queries/runs.queries';
 import { upsertOrders } from '../../lib/queries/orders.queries';
 import { orders } from '../../lib/schema';
 import { orderRow } from '../rows';
@@ -81,20 +84,36 @@ export function syncStateSuite(database: () => Database): void {
       await expect(startRun(db, { integration: 'runs-x', id: 'run-newer' })).rejects.toThrow();
     });
 
+    it('marks only running runs of one integration abandoned, and reads the latest run by status', async () => {
+      const { db } = database();
+      const done = await startRun(db, { integration: 'runs-z', startedAt: new Date('2025-06-01T00:00:00Z') });
+      await finishRun(db, done.id, { status: 'succeeded', counters: { orders: 1 } });
+      const stale = await startRun(db, { integration: 'runs-z', startedAt: new Date('2025-06-02T00:00:00Z') });
+      const other = await startRun(db, { integration: 'runs-w' });
+
+      expect(await markAbandonedRuns(db, 'runs-z')).toBe(1);
+      expect(await latestRun(db, 'runs-z')).toMatchObject({ id: stale.id, status: 'abandoned', error: { code: 'ABANDONED' } });
+      expect(await latestRun(db, 'runs-z', ['succeeded'])).toMatchObject({ id: done.id, counters: { orders: 1 } });
+      expect(await latestRun(db, 'runs-w')).toMatchObject({ id: other.id, status: 'running' });
+      expect(await latestRun(db, 'runs-none')).toBeNull();
+      expect(await markAbandonedRuns(db, 'runs-z')).toBe(0);
+    });
+
     it('keeps credential state per account, separate from the account label', async () => {
       const { db } = database();
-      expect(await getCredentialState(db, 'xero', 'tenant-1')).toBeNull();
-      await saveCredentialState(db, 'xero', 'tenant-1', { refreshToken: 'r1', expiresAt: '2025-06-01T00:00:00Z' });
+      const sealer = new CredentialSealer(randomBytes(32));
+      expect(await getCredentialState(db, sealer, 'xero', 'tenant-1')).toBeNull();
+      await saveCredentialState(db, sealer, 'xero', 'tenant-1', { refreshToken: 'r1', expiresAt: '2025-06-01T00:00:00Z' });
       await saveIntegrationAccount(db, { integration: 'xero', accountId: 'tenant-1', label: 'Acme Ltd' });
-      await saveCredentialState(db, 'xero', 'tenant-1', { refreshToken: 'r2' });
-      expect(await getCredentialState(db, 'xero', 'tenant-1')).toEqual({ refreshToken: 'r2' });
+      await saveCredentialState(db, sealer, 'xero', 'tenant-1', { refreshToken: 'r2' });
+      expect(await getCredentialState(db, sealer, 'xero', 'tenant-1')).toEqual({ refreshToken: 'r2' });
       await saveIntegrationAccount(db, { integration: 'xero', accountId: 'tenant-0' });
       const accounts = await listIntegrationAccounts(db, 'xero');
       expect(accounts.map((account) => [account.accountId, account.label])).toEqual([
         ['tenant-0', null],
         ['tenant-1', 'Acme Ltd'],
       ]);
-      expect(await getCredentialState(db, 'xero', 'tenant-0')).toBeNull();
+      expect(await getCredentialState(db, sealer, 'xero', 'tenant-0')).toBeNull();
     });
 
     it('saves balance sheets per date, replacing the same date and reading the latest', async () => {

@@ -7,7 +7,8 @@ import {
   RateLimitedError,
   RequestRejectedError,
   TransientError,
-} from '../errors/sync-errors';
+} from '@ops/resilience';
+
 import { fetchJson } from './fetch-json';
 
 let server: Server;

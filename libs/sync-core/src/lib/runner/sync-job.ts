@@ -1,13 +1,19 @@
-import type { Envelope, SyncError } from '@ops/sse-events';
+import type { Envelope, SyncError, System } from '@ops/sse-events';
 import type { Database } from '@ops/store';
 
-export type Integration = 'shopify' | 'xero' | 'amazon' | 'unleashed' | 'forecast';
+/** The systems that sync: every source the contract names except the hub itself. */
+export type Integration = Exclude<System, 'hub'>;
 
 export interface RunContext {
   runId: string;
   database: Database;
   /** Resync everything, ignoring stored cursors. */
   full: boolean;
+  /**
+   * Aborted when the process is shutting down. A job checks it at page boundaries (after a page
+   * and its cursor are committed) and passes it to its client, so waits and requests stop too.
+   */
+  signal: AbortSignal;
   /** A progress line for the terminal and the logs. */
   progress(message: string): void;
 }
@@ -16,6 +22,11 @@ export interface JobOutcome {
   /** `partial`: some accounts failed and the job already reported them. */
   status: 'succeeded' | 'partial' | 'failed';
   counters: Record<string, number>;
+  /**
+   * Events describing the run as a whole (e.g. `*:sync_completed`): committed in the same
+   * transaction as the finished run record, never before it.
+   */
+  events?: Envelope[];
 }
 
 /** What one integration gives the runner: its events, and the work itself. */

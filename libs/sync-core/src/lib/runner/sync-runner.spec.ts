@@ -1,7 +1,7 @@
+import { AuthRevokedError } from '@ops/resilience';
 import { createEnvelope, type Envelope, MemoryPublisher, type SyncError } from '@ops/sse-events';
-import { type Database, listRuns, openDatabase } from '@ops/store';
+import { type Database, listRuns, openDatabase, startRun } from '@ops/store';
 
-import { AuthRevokedError } from '../errors/sync-errors';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import type { JobOutcome, RunContext, SyncJob } from './sync-job';
 import { SyncRunner } from './sync-runner';
@@ -80,5 +80,54 @@ describe('SyncRunner', () => {
     });
     release();
     await held;
+  });
+
+  it('commits the closing events with the finished run record, after sync_started', async () => {
+    const closing = createEnvelope('unleashed:sync_completed', source, {
+      production: { total: 2, byStatus: { Completed: 2 } },
+      inventory: { products: 1, totalOnHand: '4' },
+      alerts: [],
+    });
+    const result = await runner.run(new ScriptedJob(async () => ({ status: 'succeeded', counters: {}, events: [closing] })));
+    expect(result.status).toBe('succeeded');
+    expect(events.map((e) => e.id)).toEqual([events[0].id, closing.id]);
+    expect(events[0].type).toBe('unleashed:sync_started');
+  });
+
+  it('stops a running job at shutdown: run interrupted, a retryable INTERRUPTED error, later runs refused', async () => {
+    let started = () => undefined as void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const job = new ScriptedJob(
+      (context) =>
+        new Promise((_resolve, reject) => {
+          started();
+          context.signal.addEventListener('abort', () => reject(context.signal.reason));
+        }),
+    );
+    const result = runner.run(job);
+    await running;
+    await runner.stop();
+    expect(await result).toMatchObject({ status: 'interrupted' });
+    const [run] = await listRuns(database.db, { integration: 'unleashed', limit: 1 });
+    expect(run).toMatchObject({ status: 'interrupted', error: { code: 'INTERRUPTED' } });
+    expect(events.find((e) => e.type === 'unleashed:sync_error')?.payload).toMatchObject({ error: { code: 'INTERRUPTED' }, retryable: true });
+    expect(await runner.run(job)).toEqual({ status: 'skipped', reason: 'shutting down' });
+  });
+
+  it('marks runs a dead process left running as abandoned, but not while another holder has the lock', async () => {
+    const left = await startRun(database.db, { integration: 'amazon' });
+    let release = () => undefined as void;
+    const other = new SyncRunner(database);
+    const amazonJob = Object.assign(new ScriptedJob(() => new Promise((resolve) => (release = () => resolve({ status: 'succeeded', counters: {} })))), {
+      integration: 'amazon' as const,
+    });
+    const held = other.run(amazonJob);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await runner.reclaimAbandoned('amazon')).toBe(0);
+    release();
+    await held;
+    expect(await runner.reclaimAbandoned('amazon')).toBe(1);
+    const runs = await listRuns(database.db, { integration: 'amazon' });
+    expect(runs.find((r) => r.id === left.id)).toMatchObject({ status: 'abandoned', error: { code: 'ABANDONED' } });
   });
 });

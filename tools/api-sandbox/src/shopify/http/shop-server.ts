@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { jsonResponse, parseFormOrJson, readBody, sleep, type SandboxResponse } from '../../common/http';
+import { sleep } from '@ops/resilience';
+
+import { jsonResponse, parseFormOrJson, readBody, type SandboxResponse } from '../../common/http';
 import type { BulkOperations } from '../bulk/bulk-operations';
 import type { ShopProfile } from '../dataset/dataset.types';
 import type { ShopDataset } from '../dataset/shop-dataset';

@@ -30,6 +30,8 @@ export class TransientError extends SyncFailure {
   constructor(
     message: string,
     readonly code = 'TRANSIENT',
+    /** How long the server asked us to wait (a 503's `Retry-After`), when it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
