@@ -18,7 +18,8 @@ export const shopifyWorker = defineWorker<ShopifyConfig>({
       cron: config.cron,
     };
   },
-  createJob(config, { database, sealer }) {
-    return new ShopifySync(config, createShopifyClients(config, database, sealer));
+  createJob(config, { database, sealer, shutdownSignal }) {
+    // The shutdown signal stops a client's waits, retries and requests in flight.
+    return new ShopifySync(config, createShopifyClients(config, database, sealer, { hooks: { signal: shutdownSignal } }));
   },
 });

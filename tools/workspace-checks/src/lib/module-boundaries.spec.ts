@@ -110,7 +110,7 @@ describe('integration libs may not import each other (a scratch copy of the work
   });
 
   it('rejects another integration importing Shopify', () => {
-    const result = scratch.lintAs('libs/integrations/probe/src/lib/bad.ts', "import { ShopifyModule } from '@ops/integrations/shopify';\nexport const x = ShopifyModule;\n");
+    const result = scratch.lintAs('libs/integrations/probe/src/lib/bad.ts', "import { shopifyWorker } from '@ops/integrations/shopify';\nexport const x = shopifyWorker;\n");
     expect(result.output).toContain('A project tagged with "kind:integration" can not depend on libs tagged with "kind:integration"');
     expect(result.status).toBe(1);
   });

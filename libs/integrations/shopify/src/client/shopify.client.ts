@@ -55,11 +55,13 @@ export class ShopifyClient {
   }
 
   private async attempt<S extends z.ZodType>(query: string, variables: Record<string, unknown>, schema: S): Promise<z.infer<S>> {
-    await sleep(this.bucket.delayFor(this.costs.get(query) ?? 1));
+    const shutdown = this.options.hooks?.signal;
+    await sleep(this.bucket.delayFor(this.costs.get(query) ?? 1), shutdown);
     const graphql = await this.graphql();
     let response: { data?: unknown; extensions?: { cost?: unknown } };
     try {
-      response = await graphql.request(query, { variables, retries: 0, signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000) });
+      const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 60_000);
+      response = await graphql.request(query, { variables, retries: 0, signal: shutdown ? AbortSignal.any([timeout, shutdown]) : timeout });
     } catch (error) {
       this.recordCost(query, (error as { body?: { extensions?: { cost?: unknown } } }).body?.extensions?.cost);
       const failure = toSyncFailure(error, this.storeId);

@@ -16,7 +16,7 @@ export interface HarnessOptions {
   clientCredentials?: number[];
   env?: Record<string, string>;
   maxAttempts?: number;
-  /** Seals stored client-credentials tokens; a random key when not given. */
+  /** Seals stored client-credentials tokens. Default: a random key per harness (pass one to share tokens between harnesses). */
   sealer?: CredentialSealer;
 }
 

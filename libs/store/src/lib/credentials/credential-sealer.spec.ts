@@ -86,11 +86,11 @@ describe('CredentialSealer', () => {
   });
 
   it.each<[string, (s: SealedCredentialState) => SealedCredentialState]>([
-    ['data', (s) => ({ ...s, data: flip(s.data, 3) })],
-    ['tag', (s) => ({ ...s, tag: flip(s.tag, 15) })],
-    ['iv', (s) => ({ ...s, iv: flip(s.iv, 11) })],
-    ['data truncated', (s) => ({ ...s, data: Buffer.from(s.data, 'base64').subarray(1).toString('base64') })],
-  ])('a tampered %s fails authentication', (_field, tamper) => {
+    ['one bit of the data', (s) => ({ ...s, data: flip(s.data, 3) })],
+    ['one bit of the tag', (s) => ({ ...s, tag: flip(s.tag, 15) })],
+    ['one bit of the IV', (s) => ({ ...s, iv: flip(s.iv, 11) })],
+    ['the data, cut short', (s) => ({ ...s, data: Buffer.from(s.data, 'base64').subarray(1).toString('base64') })],
+  ])('a row with %s altered fails authentication', (_field, tamper) => {
     const error = unreadable(() => sealer.open(tamper(sealer.seal(state, account)), account));
     expect(error.keyId).toBe(sealer.currentKeyId);
     expect(error.reason).toMatch(/authentication failed/);

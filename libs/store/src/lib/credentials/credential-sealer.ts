@@ -19,8 +19,8 @@ const TAG_BYTES = 16;
 
 /**
  * A key's id: the first 16 hex digits of SHA-256 over a fixed label and the key. Derived, so
- * nobody configures ids and two different keys never share one; safe to log (it cannot be turned
- * back into the key).
+ * nobody configures ids, and two keys share one only by a 1-in-2^64 accident; safe to log (it
+ * cannot be turned back into the key).
  */
 export function credentialKeyId(key: CredentialKeyInput): string {
   const bytes = toKeyObject(key).export();

@@ -40,7 +40,7 @@ export class IntegrationWorkers implements OnModuleInit, OnApplicationBootstrap 
   onModuleInit(): void {
     for (const definition of this.definitions) {
       const answer = definition.readConfig(this.env);
-      const job = answer.configured ? definition.createJob(answer.config, { database: this.database, sealer: this.sealer }) : undefined;
+      const job = answer.configured ? definition.createJob(answer.config, { database: this.database, sealer: this.sealer, shutdownSignal: this.runner.shutdownSignal }) : undefined;
       this.entries.set(definition.integration, { definition, answer, job });
     }
   }

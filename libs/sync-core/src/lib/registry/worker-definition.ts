@@ -28,6 +28,8 @@ export interface JobDependencies {
   database: Database;
   /** Seals the accounts' stored credential state (OAuth tokens) at rest. */
   sealer: CredentialSealer;
+  /** Aborted at shutdown: pass it to clients so their waits, retries and requests stop. */
+  shutdownSignal: AbortSignal;
 }
 
 export type Environment = Record<string, string | undefined>;

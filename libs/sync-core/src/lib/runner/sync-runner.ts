@@ -50,6 +50,11 @@ export class SyncRunner {
     return run;
   }
 
+  /** Aborted once `stop()` is called: for clients that should stop waiting and retrying at shutdown. */
+  get shutdownSignal(): AbortSignal {
+    return this.shutdown.signal;
+  }
+
   /** True while a run of `integration` is in progress in this process. */
   isRunning(integration: Integration): boolean {
     return this.running.has(integration);
