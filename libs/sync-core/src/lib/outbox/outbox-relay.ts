@@ -1,4 +1,4 @@
-import { sleep } from '@ops/resilience';
+import { backoffDelay, sleep } from '@ops/resilience';
 import type { EventPublisher } from '@ops/sse-events';
 import { serializeSyncError } from '@ops/sse-events';
 import { countUnpublished, type Database, markFailed, type OutboxBatch, publishOutboxBatch } from '@ops/store';
@@ -129,7 +129,7 @@ export class OutboxRelay {
   private nextDelay(): number {
     const interval = this.options.intervalMs ?? 1000;
     if (this.failures === 0) return interval;
-    return Math.min(this.options.maxBackoffMs ?? 30_000, interval * 2 ** this.failures);
+    return backoffDelay(this.failures + 1, interval, this.options.maxBackoffMs ?? 30_000);
   }
 
   private async drainOnce(): Promise<DrainPass> {
