@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createHubApp, EventHub, listenHub, loadHubConfig } from '@ops/hub';
 import { createLogger } from '@ops/logging';
 import { MemoryPublisher } from '@ops/sse-events';
@@ -23,7 +24,13 @@ async function main([command, ...args]: string[]): Promise<void> {
   publisher.subscribe((envelope) => hub.publish([envelope]));
   exitGracefullyOnSignal(app);
   const url = await listenHub(app, config);
-  logger.info({ url, auth: config.auth.enabled ? 'on' : 'off', integrations: WORKERS.map((w) => w.integration) }, 'all-in-one listening');
+  // Through the app's logger, so the line follows the start-up lines it buffered.
+  new Logger('all-in-one').log({
+    message: 'all-in-one listening',
+    url,
+    auth: config.auth.enabled ? 'on' : 'off',
+    integrations: WORKERS.map((w) => w.integration),
+  });
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {

@@ -6,7 +6,7 @@ import { type ShopifySandbox, startShopifySandbox } from '@ops/api-sandbox';
 import { getCursor, listRuns, openDatabase, sumOrdersByAccount } from '@ops/store';
 
 import { shopifyEnv } from './support/sandbox-env';
-import { runToExit, spawnProduct, terminate } from './support/spawn-product';
+import { killLeftovers, runToExit, spawnNpmStart, spawnProduct, terminate } from './support/spawn-product';
 import { SseSubscriber } from './support/sse-subscriber';
 
 const getJson = async (url: string) => {
@@ -35,9 +35,20 @@ describe('all-in-one (the built process)', () => {
 
   beforeEach(() => (dataRoot = mkdtempSync(join(tmpdir(), 'all-in-one-'))));
   afterEach(async () => {
+    killLeftovers();
     await sandbox?.close();
     sandbox = undefined;
     rmSync(dataRoot, { recursive: true, force: true });
+  });
+
+  it('`npm start` (as a newcomer runs it) serves every integration as not configured and exits 0 within 5 s of SIGTERM', async () => {
+    const product = await spawnNpmStart({ DATA_DIR: join(dataRoot, 'pglite') });
+    const integrations = await getJson(`${product.url}/api/integrations`);
+    expect(integrations.body).toEqual([expect.objectContaining({ integration: 'shopify', configured: false })]);
+    expect((await getJson(`${product.url}/health`)).status).toBe(200);
+    const { code, ms } = await terminate(product);
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it('with nothing configured serves health, status and every integration as not configured, and exits 0 soon after SIGTERM', async () => {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   createHubApp,
   type HubConfig,
@@ -20,10 +21,12 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createHubApp(AppModule.forRoot(config));
   const url = await listenHub(app, config);
-  logger.info(
-    { url, auth: config.auth.enabled ? 'on' : 'off' },
-    'sse-hub listening',
-  );
+  // Through the app's logger, so the line follows the start-up lines it buffered.
+  new Logger('sse-hub').log({
+    message: 'sse-hub listening',
+    url,
+    auth: config.auth.enabled ? 'on' : 'off',
+  });
 }
 
 bootstrap().catch((error: Error) => {

@@ -57,6 +57,8 @@ export async function listenHub(
   server.keepAliveTimeout = 5_000;
   server.timeout = 0;
   await app.listen(config.port, config.host);
+  // Start-up lines buffered for the app logger come out before the caller's "listening" line.
+  app.flushLogs();
   const address = server.address();
   const port =
     typeof address === 'object' && address ? address.port : config.port;

@@ -114,8 +114,7 @@ describe('SyncRunner', () => {
     expect(await runner.run(job)).toEqual({ status: 'skipped', reason: 'shutting down' });
   });
 
-  it('marks runs a dead process left running as abandoned, but not while another holder has the lock', async () => {
-    const left = await startRun(database.db, { integration: 'amazon' });
+  it('marks runs a dead process left running as abandoned, but never a live run holding the lock', async () => {
     let release = () => undefined as void;
     const other = new SyncRunner(database);
     const amazonJob = Object.assign(new ScriptedJob(() => new Promise((resolve) => (release = () => resolve({ status: 'succeeded', counters: {} })))), {
@@ -124,10 +123,24 @@ describe('SyncRunner', () => {
     const held = other.run(amazonJob);
     await new Promise((r) => setTimeout(r, 50));
     expect(await runner.reclaimAbandoned('amazon')).toBe(0);
+    expect((await listRuns(database.db, { integration: 'amazon' }))[0]).toMatchObject({ status: 'running' });
     release();
     await held;
+    const left = await startRun(database.db, { integration: 'amazon' });
     expect(await runner.reclaimAbandoned('amazon')).toBe(1);
     const runs = await listRuns(database.db, { integration: 'amazon' });
     expect(runs.find((r) => r.id === left.id)).toMatchObject({ status: 'abandoned', error: { code: 'ABANDONED' } });
+    expect(runs.filter((r) => r.status === 'succeeded')).toHaveLength(1);
+  });
+
+  it('marks a run a dead process left running abandoned when the next run of that integration starts', async () => {
+    const left = await startRun(database.db, { integration: 'xero' });
+    const xeroJob = Object.assign(new ScriptedJob(async () => ({ status: 'succeeded', counters: {} })), { integration: 'xero' as const });
+    expect((await runner.run(xeroJob)).status).toBe('succeeded');
+    const runs = await listRuns(database.db, { integration: 'xero' });
+    expect(runs.map((r) => [r.id === left.id ? 'left' : 'new', r.status])).toEqual([
+      ['new', 'succeeded'],
+      ['left', 'abandoned'],
+    ]);
   });
 });

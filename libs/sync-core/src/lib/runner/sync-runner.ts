@@ -91,6 +91,8 @@ export class SyncRunner {
   private async runLocked(job: SyncJob, options: RunOptions): Promise<RunResult> {
     const started = Date.now();
     const run = await this.database.transaction(async (tx) => {
+      // Holding the lock, any run still `running` belongs to a process that died.
+      await markAbandonedRuns(tx, job.integration);
       const record = await startRun(tx, { integration: job.integration });
       await enqueueOutbox(tx, [job.startedEvent()]);
       return record;
