@@ -1,3 +1,5 @@
+import { CREDENTIAL_HEADERS } from '@ops/config';
+
 /** What a redacted value is replaced with, in JSON and pretty output alike. */
 export const REDACTED = '[REDACTED]';
 
@@ -22,18 +24,7 @@ export const CREDENTIAL_KEYS = [
 ] as const;
 
 /** HTTP headers that carry credentials (matched case-insensitively, like keys). */
-export const CREDENTIAL_HEADERS = [
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-shopify-access-token',
-  'x-amz-access-token',
-  'x-amz-security-token',
-  'api-auth-id',
-  'api-auth-signature',
-  'x-api-key',
-] as const;
+export { CREDENTIAL_HEADERS };
 
 /**
  * pino `redact.paths` for what the key walk (`redactCredentials`) cannot see: the headers of

@@ -1,17 +1,10 @@
+import { CREDENTIAL_HEADERS } from '@ops/config';
+
 export const REDACTED = '[REDACTED]';
 
 /** Header, JSON and form field names whose values are credentials. */
 const SECRET_NAMES = [
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-shopify-access-token',
-  'x-amz-access-token',
-  'x-amz-security-token',
-  'api-auth-signature',
-  'api-auth-id',
-  'x-api-key',
+  ...CREDENTIAL_HEADERS,
   'api[_-]?key',
   'access[_-]?token',
   'refresh[_-]?token',
