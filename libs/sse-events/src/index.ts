@@ -7,6 +7,8 @@ export * from './lib/event-map';
 export * from './lib/routing';
 export * from './lib/validation';
 export * from './lib/money/money.schema';
+export * from './lib/money/money-amount.schema';
+export * from './lib/money/currency';
 export * from './lib/money/decimal';
 export * from './lib/money/money';
 export * from './lib/schemas/common.schema';

@@ -1,5 +1,7 @@
 export { startShopifySandbox } from './shopify/shopify-sandbox';
 export type {
+  ExpectedPeriod,
+  ExpectedPeriodName,
   ExpectedTotals,
   FaultApi,
   FaultPlan,

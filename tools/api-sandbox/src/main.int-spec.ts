@@ -66,6 +66,7 @@ describe('npm run sandbox', () => {
         shops: ['cmd-uk.myshopify.com:GBP', 'cmd-us.myshopify.com:USD'].map((spec) => ({
           domain: spec.split(':')[0],
           currency: spec.split(':')[1],
+          timeZone: spec.endsWith('GBP') ? 'Europe/London' : 'America/New_York',
           url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
           accessToken: expect.stringMatching(/^shpat_/),
           clientId: expect.any(String),

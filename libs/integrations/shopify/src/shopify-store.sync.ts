@@ -1,12 +1,12 @@
-import type { Envelope } from '@ops/sse-events';
-import { enqueueOutbox, type Executor, getCursor, setCursor, sumOrdersByAccount } from '@ops/store';
+import { type Envelope, formatMoney } from '@ops/sse-events';
+import { countSetAsideOrders, enqueueOutbox, type Executor, getCursor, type OrderTotals, setCursor, sumOrdersByAccount } from '@ops/store';
 import type { RunContext } from '@ops/sync-core';
-import { trimDecimal } from '@ops/sse-events';
 
 import type { ShopifyConfig, ShopifyStoreConfig } from './config/shopify.config';
-import { allProducts, bulkOrders, ordersSince, shopCurrency } from './client/orders.source';
+import { allProducts, bulkOrders, ordersSince, type ShopInfo, shopInfo } from './client/orders.source';
 import type { ShopifyClient } from './client/shopify.client';
 import type { StoreSalesTotals } from './metrics/sales.metrics';
+import { periodBounds, SALES_PERIODS } from './metrics/sales-periods';
 import { INTEGRATION, parseCursor, type ShopifyCursor, storeOrdersPage, storeProductsPage } from './store-page.writer';
 
 /**
@@ -21,6 +21,7 @@ export async function syncStore(
   config: ShopifyConfig,
   context: RunContext,
   completedEvent: (totals: StoreSalesTotals) => Envelope,
+  now: () => Date = () => new Date(),
 ): Promise<StoreSalesTotals> {
   const { database, signal } = context;
   const cursor = context.full ? undefined : parseCursor(await getCursor(database.db, INTEGRATION, store.domain));
@@ -49,34 +50,61 @@ export async function syncStore(
     products += await storeProductsPage(context.database, store.domain, page);
     signal.throwIfAborted();
   }
-  const currency = await shopCurrency(client);
+  const shop = await shopInfo(client);
   const totals = await database.transaction(async (tx) => {
     if (finalCursor) await setCursor(tx, INTEGRATION, store.domain, JSON.stringify(finalCursor));
-    const read = await readTotals(tx, store, { products, currency });
+    const read = await readTotals(tx, store, { products, shop, asOf: now() });
     await enqueueOutbox(tx, [completedEvent(read)]);
     return read;
   });
-  context.progress(`${store.domain}: done (${fetched} orders fetched this run, ${totals.orders} stored)`);
+  context.progress(`${store.domain}: done (${fetched} orders fetched this run, ${totals.orders} counted)`);
   return totals;
 }
 
+/** One currency's totals of the store, or none when it has no counted order in the window. */
+async function storeTotals(tx: Executor, storeId: string, currency: string, window: { since?: Date; until?: Date } = {}) {
+  const rows = await sumOrdersByAccount(tx, INTEGRATION, { accountId: storeId, ...window });
+  const row = rows.find((r) => r.currency === currency);
+  if (rows.length > (row ? 1 : 0)) throw new Error(`${storeId} has orders outside its shop currency ${currency}`);
+  return row;
+}
+
+/** The store's figures under the revenue policy, read back from the database in `tx`. */
 async function readTotals(
   tx: Executor,
   store: ShopifyStoreConfig,
-  { products, currency }: { products: number; currency: string },
+  { products, shop, asOf }: { products: number; shop: ShopInfo; asOf: Date },
 ): Promise<StoreSalesTotals> {
-  const rows = (await sumOrdersByAccount(tx, INTEGRATION)).filter((row) => row.accountId === store.domain);
-  const row = rows.find((r) => r.currency === currency);
-  if (rows.length > (row ? 1 : 0)) throw new Error(`${store.domain} has orders outside its shop currency ${currency}`);
+  const { currency, timeZone } = shop;
+  const money = (amount: string | undefined) => formatMoney(amount ?? '0', currency);
+  const row: OrderTotals | undefined = await storeTotals(tx, store.domain, currency);
+  const aside = (await countSetAsideOrders(tx, INTEGRATION)).find((r) => r.accountId === store.domain);
+  const bounds = periodBounds(asOf, timeZone);
+  // `until` is exclusive in the query; the period includes the sync instant itself.
+  const periodOf = async (name: (typeof SALES_PERIODS)[number]) => {
+    const sums = await storeTotals(tx, store.domain, currency, { since: bounds[name].since, until: new Date(asOf.getTime() + 1) });
+    return { orders: sums?.orders ?? 0, revenue: money(sums?.gross), netRevenue: money(sums?.net) };
+  };
+  const ordersWithoutFees = row?.ordersWithoutFees ?? 0;
   return {
     storeId: store.domain,
     label: store.label,
     currency,
     orders: row?.orders ?? 0,
+    cancelledOrders: aside?.cancelledOrders ?? 0,
+    testOrders: aside?.testOrders ?? 0,
     products,
-    gross: trimDecimal(row?.gross ?? '0'),
-    refunds: trimDecimal(row?.refunds ?? '0'),
-    net: trimDecimal(row?.net ?? '0'),
-    fees: !row || row.ordersWithoutFees === row.orders ? null : trimDecimal(row.fees),
+    gross: money(row?.gross),
+    refunds: money(row?.refunds),
+    net: money(row?.net),
+    fees: ordersWithoutFees === 0 ? money(row?.fees) : null,
+    ordersWithoutFees,
+    periods: {
+      asOf: asOf.toISOString(),
+      timeZone,
+      today: await periodOf('today'),
+      last7Days: await periodOf('last7Days'),
+      last30Days: await periodOf('last30Days'),
+    },
   };
 }

@@ -2,12 +2,16 @@ import { type ShopSpec } from '@ops/api-sandbox';
 import { type Database, getCursor, listRuns, openDatabase, sumOrdersByAccount } from '@ops/store';
 import { describeWithPostgres } from '@ops/store/testing';
 
-import { type Harness, payloadsOf, startHarness } from './test/shopify-harness';
+import { type Harness, payloadsOf, startHarness, SYNC_TIME } from './test/shopify-harness';
 
+/**
+ * GBP, JPY (no decimals) and BHD (three), each with cancelled, test and many-transaction orders;
+ * fee data on every order (GBP), on most (JPY) and on none (BHD).
+ */
 const shops = (prefix: string, orders = 600): ShopSpec[] => [
   { domain: `${prefix}-uk.myshopify.com`, currency: 'GBP', orders, products: 30 },
-  { domain: `${prefix}-eu.myshopify.com`, currency: 'EUR', orders: Math.round(orders * 0.8), products: 25 },
-  { domain: `${prefix}-us.myshopify.com`, currency: 'USD', orders: Math.round(orders * 0.6), products: 20, fees: false },
+  { domain: `${prefix}-jp.myshopify.com`, currency: 'JPY', orders: Math.round(orders * 0.8), products: 25, fees: 'partial' },
+  { domain: `${prefix}-bh.myshopify.com`, currency: 'BHD', orders: Math.round(orders * 0.6), products: 20, fees: false },
 ];
 
 /** GraphQL order-page requests a shop served (bulk, product and token calls excluded). */
@@ -19,15 +23,26 @@ function expectExactTotals(harness: Harness, specs: ShopSpec[]) {
   for (const spec of specs) {
     const expected = harness.sandbox.expectedTotals(spec.domain);
     const latest = synced.filter((p) => p.storeId === spec.domain).at(-1);
+    const periods = expected.periods(SYNC_TIME);
     expect(latest).toMatchObject({
       orders: expected.orders,
+      cancelledOrders: expected.cancelledOrders,
+      testOrders: expected.testOrders,
       revenue: expected.gross,
       refunds: expected.refunds,
       netRevenue: expected.net,
       currency: expected.currency,
-      fees: spec.fees === false ? null : expected.fees,
+      fees: expected.fees,
+      ordersWithoutFees: expected.ordersWithoutFees,
+      periods: { asOf: SYNC_TIME.toISOString(), timeZone: expected.timeZone, ...periods },
     });
   }
+}
+
+/** Orders the latest run fetched, from its closing progress line. */
+function fetchedLastRun(harness: Harness): number {
+  const line = harness.progress.filter((l) => l.includes('orders fetched this run')).at(-1) ?? '';
+  return Number(/\((\d+) orders fetched this run/.exec(line)?.[1]);
 }
 
 function expectNoSecrets(harness: Harness, extra: unknown[] = []) {
@@ -40,6 +55,9 @@ function shopifySyncSuite(open: () => Promise<Database>) {
   let database: Database;
   let harness: Harness | undefined;
   beforeAll(async () => (database = await open()));
+  /** Every stored order of a store, test and cancelled ones included. */
+  const storedOrders = async (storeId: string) =>
+    (await sumOrdersByAccount(database.db, 'shopify', { accountId: storeId, includeTest: true, includeCancelled: true }))[0]?.orders;
   afterEach(async () => harness?.close());
   afterAll(async () => database?.close());
 
@@ -50,8 +68,26 @@ function shopifySyncSuite(open: () => Promise<Database>) {
     expect(result).toMatchObject({ status: 'succeeded', counters: { stores: 3, failedStores: 0 } });
     expectExactTotals(harness, specs);
     const [completed] = payloadsOf(harness.events, 'shopify:sync_completed');
-    expect(Object.keys(completed.totalRevenue).sort()).toEqual(['EUR', 'GBP', 'USD']);
+    expect(Object.keys(completed.totalRevenue).sort()).toEqual(['BHD', 'GBP', 'JPY']);
     expect(completed.totalRevenue['GBP']).toBe(harness.sandbox.expectedTotals(specs[0].domain).gross);
+    expect(completed.totalRevenue['JPY']).toMatch(/^\d+$/);
+    expect(completed.totalRevenue['BHD']).toMatch(/^\d+\.\d{3}$/);
+    const expectedWeek = specs.map((spec) => harness?.sandbox.expectedTotals(spec.domain).periods(SYNC_TIME).last7Days);
+    expect(completed.periods.last7Days.orders).toBe(expectedWeek.reduce((sum, p) => sum + (p?.orders ?? 0), 0));
+    expect(completed.periods.last7Days.revenue['JPY']).toBe(expectedWeek[1]?.revenue);
+    // The dataset really holds what the policy is about, in every shop.
+    for (const spec of specs) {
+      const expected = harness.sandbox.expectedTotals(spec.domain);
+      const week = expected.periods(SYNC_TIME).last7Days.orders;
+      expect(Math.min(expected.cancelledOrders, expected.testOrders, week)).toBeGreaterThan(0);
+    }
+    // Honest fees: a sum only where every counted order carried fee data.
+    const [uk, jp, bh] = specs.map((spec) => payloadsOf(harness?.events ?? [], 'shopify:store_synced').find((p) => p.storeId === spec.domain));
+    expect(uk).toMatchObject({ fees: expect.stringMatching(/^\d+\.\d{2}$/), ordersWithoutFees: 0 });
+    expect(jp?.fees).toBeNull();
+    expect(jp?.ordersWithoutFees).toBeGreaterThan(0);
+    expect(jp?.ordersWithoutFees).toBeLessThan(jp?.orders ?? 0);
+    expect(bh).toMatchObject({ fees: null, ordersWithoutFees: bh?.orders });
     expect(harness.events.map((e) => e.type)[0]).toBe('shopify:sync_started');
     expect(harness.events.every((e) => e.source.environment === 'sandbox')).toBe(true);
     expectNoSecrets(harness);
@@ -67,9 +103,12 @@ function shopifySyncSuite(open: () => Promise<Database>) {
     harness.sandbox.touchOrders(specs[0].domain, 7);
     const second = await harness.run();
     expect(second.status).toBe('succeeded');
-    // One page of orders (the 7 touched plus the boundary order), the product walk and the shop query.
-    expect(orderQueries(harness, specs[0].domain)).toBe(3);
-    expect(orderQueries(harness, specs[1].domain)).toBe(3);
+    // One page of orders (the 7 touched plus the boundary order), the product walk and the shop
+    // query; plus one full-transactions read per order on that page that filled its transaction list.
+    for (const spec of specs.slice(0, 2)) {
+      expect(orderQueries(harness, spec.domain)).toBeGreaterThanOrEqual(3);
+      expect(orderQueries(harness, spec.domain)).toBeLessThanOrEqual(3 + 8);
+    }
     expectExactTotals(harness, specs);
   });
 
@@ -106,7 +145,7 @@ function shopifySyncSuite(open: () => Promise<Database>) {
     expect(payloadsOf(harness.events, 'shopify:store_synced').map((p) => p.storeId).sort()).toEqual([specs[0].domain, specs[1].domain].sort());
     const [completed] = payloadsOf(harness.events, 'shopify:sync_completed');
     expect(completed.stores.find((s) => s.storeId === specs[2].domain)?.status).toBe('failed');
-    expect(completed.totalRevenue['USD']).toBeUndefined();
+    expect(completed.totalRevenue['BHD']).toBeUndefined();
     expectExactTotals(harness, specs.slice(0, 2));
   });
 
@@ -121,13 +160,16 @@ function shopifySyncSuite(open: () => Promise<Database>) {
     expect(interrupted.status).toBe('failed');
     const cursor = JSON.parse((await getCursor(database.db, 'shopify', specs[0].domain)) ?? '{}');
     expect(cursor.ordersUpdatedAt).toEqual(expect.any(String));
+    const before = (await storedOrders(specs[0].domain)) ?? 0;
+    expect(before % 15).toBe(0);
+    expect(before).toBeGreaterThanOrEqual(15);
     harness.sandbox.clearRequests();
     const resumed = await harness.run();
     expect(resumed.status).toBe('succeeded');
-    // 3 pages of 15 were committed: the rest is ceil(455 / 15) = 31 pages (+1 for the boundary), products, shop.
-    expect(orderQueries(harness, specs[0].domain)).toBeLessThanOrEqual(31 + 1 + 2);
-    const [stored] = (await sumOrdersByAccount(database.db, 'shopify')).filter((r) => r.accountId === specs[0].domain);
-    expect(stored.orders).toBe(500);
+    // Whole pages were committed: the resumed run fetches the rest (and the boundary order again).
+    expect(fetchedLastRun(harness)).toBeGreaterThanOrEqual(500 - before);
+    expect(fetchedLastRun(harness)).toBeLessThanOrEqual(500 - before + 1);
+    expect(await storedOrders(specs[0].domain)).toBe(500);
     expectExactTotals(harness, specs);
   });
 
@@ -143,8 +185,7 @@ function shopifySyncSuite(open: () => Promise<Database>) {
     expect(error).toMatchObject({ storeId: specs[0].domain, retryable: false, error: { code: 'MALFORMED_RESPONSE' } });
     expect(error.error.message).toMatch(/not valid GraphQL JSON/);
     const afterFailure = JSON.parse((await getCursor(database.db, 'shopify', specs[0].domain)) ?? '{}').ordersUpdatedAt;
-    const [stored] = (await sumOrdersByAccount(database.db, 'shopify')).filter((r) => r.accountId === specs[0].domain);
-    expect(stored.orders).toBe(15);
+    expect(await storedOrders(specs[0].domain)).toBe(15);
     expect(new Date(afterFailure).getTime()).toBeLessThanOrEqual(Date.parse('2026-11-01T00:00:00Z'));
     await harness.run();
     expectExactTotals(harness, specs);

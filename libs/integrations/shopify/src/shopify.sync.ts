@@ -22,6 +22,8 @@ export class ShopifySync implements SyncJob {
   constructor(
     private readonly config: ShopifyConfig,
     private readonly clients: ReadonlyMap<string, ShopifyClient>,
+    /** The sync time the sales periods are measured from. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   startedEvent(): Envelope {
@@ -37,8 +39,13 @@ export class ShopifySync implements SyncJob {
     const results = await forEachAccount(
       this.config.stores,
       (store) =>
-        syncStore(store, this.clientOf(store), this.config, context, (totals) =>
-          createEnvelope('shopify:store_synced', this.source(store.domain), storeSyncedPayload(totals)),
+        syncStore(
+          store,
+          this.clientOf(store),
+          this.config,
+          context,
+          (totals) => createEnvelope('shopify:store_synced', this.source(store.domain), storeSyncedPayload(totals)),
+          this.now,
         ),
       {
         signal: context.signal,

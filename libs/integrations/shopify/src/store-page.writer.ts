@@ -21,7 +21,7 @@ export async function storeOrdersPage(
   orders: readonly RawOrder[],
   cursor?: ShopifyCursor,
 ): Promise<number> {
-  const rows = orders.map((order) => ({ integration: INTEGRATION, accountId: storeId, ...mapOrderForStore(order) }));
+  const rows = orders.map((order) => ({ integration: INTEGRATION, accountId: storeId, ...mapOrder(order) }));
   const lines = orders.flatMap((order) =>
     order.lineItems.nodes.map((item) => {
       const line = mapLineItem(order.id, item);
@@ -34,11 +34,6 @@ export async function storeOrdersPage(
     if (cursor) await setCursor(tx, INTEGRATION, storeId, JSON.stringify(cursor));
   });
   return rows.length;
-}
-
-function mapOrderForStore(order: RawOrder) {
-  const { cancelled: _cancelled, ...row } = mapOrder(order);
-  return row;
 }
 
 /** Parses a stored cursor; an unreadable one means "start over", never a guess. */

@@ -18,3 +18,13 @@ describe('loadSandboxOptions', () => {
     expect(() => loadSandboxOptions(['--shops=a.myshopify.com:XYZ'], {})).toThrow(/currency must be one of/);
   });
 });
+
+describe('loadSandboxOptions currencies', () => {
+  it('accepts JPY and BHD shops with orders and seed', () => {
+    const options = loadSandboxOptions(['--shops=jp.myshopify.com:JPY:300:5,bh.myshopify.com:BHD:40'], {});
+    expect(options.shops).toEqual([
+      { domain: 'jp.myshopify.com', currency: 'JPY', orders: 300, seed: 5 },
+      { domain: 'bh.myshopify.com', currency: 'BHD', orders: 40 },
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { SandboxCurrency, ShopSpec, ShopifySandboxOptions } from '../shopify/sandbox.types';
 
-const CURRENCIES = ['GBP', 'EUR', 'USD', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'JPY'] as const satisfies readonly SandboxCurrency[];
+const CURRENCIES = ['GBP', 'EUR', 'USD', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'JPY', 'BHD'] as const satisfies readonly SandboxCurrency[];
 
 /** `domain:CURRENCY[:orders[:seed]]`, comma separated. */
 const shopEntry = z.string().transform((entry, ctx): ShopSpec => {

@@ -1,7 +1,7 @@
 /** Public option and result types of the Shopify sandbox. */
 
-/** Currencies the sandbox can price a shop in (minor-unit exponent 2, except JPY 0). */
-export type SandboxCurrency = 'GBP' | 'EUR' | 'USD' | 'CAD' | 'AUD' | 'NZD' | 'CHF' | 'SEK' | 'DKK' | 'NOK' | 'PLN' | 'JPY';
+/** Currencies the sandbox can price a shop in (minor-unit exponent 2, except JPY 0 and BHD 3). */
+export type SandboxCurrency = 'GBP' | 'EUR' | 'USD' | 'CAD' | 'AUD' | 'NZD' | 'CHF' | 'SEK' | 'DKK' | 'NOK' | 'PLN' | 'JPY' | 'BHD';
 
 export interface ShopSpec {
   /** The shop's permanent domain, e.g. `acme-uk.myshopify.com`. */
@@ -18,11 +18,17 @@ export interface ShopSpec {
   /** Client-credentials grant identity; defaults derived from the domain. */
   clientId?: string;
   clientSecret?: string;
-  /** `false` = transactions carry no fee data (e.g. a shop not on Shopify Payments). Default true. */
-  fees?: boolean;
+  /**
+   * Fee data on transactions. `true` (default): every paid order goes through `shopify_payments`
+   * with fees; `'partial'`: ~5 % of orders use the `manual` gateway and carry no fee data;
+   * `false`: no transaction carries fee data (e.g. a shop not on Shopify Payments).
+   */
+  fees?: boolean | 'partial';
   /** Shop display name; default `Sandbox <subdomain>`. */
   name?: string;
-  /** Fixed UTC offset used for REST timestamps (`-05:00`); default by currency. GraphQL is always UTC. */
+  /** IANA time zone (`shop { ianaTimezone }`); default by currency (GBP Europe/London, EUR Europe/Berlin, USD America/New_York, JPY Asia/Tokyo, BHD Asia/Bahrain, ...). */
+  timeZone?: string;
+  /** Fixed UTC offset for REST timestamps (`-05:00`); default: the time zone's offset at each instant. GraphQL is always UTC. */
   utcOffsetMinutes?: number;
 }
 
@@ -98,18 +104,54 @@ export interface RequestLogEntry {
   fault?: 'throttleStorm' | 'serverErrors' | 'slow' | 'truncated' | 'malformedJson' | 'revoked';
 }
 
-/** Exact decimal strings in the shop currency (no float arithmetic anywhere). */
-export interface ExpectedTotals {
+/** Orders, revenue and net of one period (counted orders only), decimals of the shop currency. */
+export interface ExpectedPeriod {
   orders: number;
-  /** Σ totalPriceSet (tax included). */
+  /** Σ totalPriceSet.shopMoney of the orders created in the period. */
+  revenue: string;
+  /** Σ (total − totalRefundedSet) of those orders. */
+  netRevenue: string;
+}
+
+export type ExpectedPeriodName = 'today' | 'last7Days' | 'last30Days';
+
+/**
+ * The revenue policy applied straight to the dataset, in bigint minor units (no float anywhere):
+ * test and cancelled orders are excluded from everything and counted apart; revenue is the order
+ * total in the shop currency (`shopMoney`, never presentment money); refunds are
+ * `totalRefundedSet`; net = gross − refunds. Amounts carry exactly the currency's ISO 4217
+ * decimals (JPY `"34451463"`, GBP `"12.50"`, BHD `"12.345"`).
+ */
+export interface ExpectedTotals {
+  currency: SandboxCurrency;
+  /** The shop's IANA zone (`shop { ianaTimezone }`). */
+  timeZone: string;
+  /** Orders counted: neither test nor cancelled. */
+  orders: number;
+  /** Cancelled orders that are not test orders. */
+  cancelledOrders: number;
+  /** Every test order, cancelled or not. */
+  testOrders: number;
+  /** Σ totalPriceSet.shopMoney of counted orders (tax included). */
   gross: string;
-  /** Σ totalRefundedSet. */
+  /** Σ totalRefundedSet.shopMoney of counted orders. */
   refunds: string;
   /** gross − refunds. */
   net: string;
-  /** Σ fees of all transactions ("0.00" for a `fees: false` shop). */
-  fees: string;
-  currency: SandboxCurrency;
+  /**
+   * Σ fees of SUCCESS SALE/CAPTURE transactions of counted orders; `null` unless every counted
+   * order has fee data (at least one such transaction with a non-empty `fees` list). With no
+   * counted orders at all this is zero, not null.
+   */
+  fees: string | null;
+  /** Counted orders without fee data. */
+  ordersWithoutFees: number;
+  /**
+   * Counted orders created in [local midnight, asOf] of the shop's zone: `today` from the
+   * midnight starting asOf's local date, `last7Days` from the midnight 6 days earlier,
+   * `last30Days` 29 days earlier (DST-correct: a local day may be 23 or 25 hours long).
+   */
+  periods(asOf: Date): Record<ExpectedPeriodName, ExpectedPeriod>;
 }
 
 export interface ShopCredentials {

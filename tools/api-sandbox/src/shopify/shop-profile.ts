@@ -1,7 +1,7 @@
 import { hashString } from '../common/prng';
 import type { ShopProfile } from './dataset/dataset.types';
-import { defaultUtcOffsetMinutes } from './dataset/money';
 import type { ShopSpec } from './sandbox.types';
+import { assertTimeZone, defaultTimeZone } from './time-zones';
 
 export const DEFAULT_REFERENCE_DATE = '2026-11-01T00:00:00Z';
 export const DEFAULT_SPAN_DAYS = 180;
@@ -16,6 +16,12 @@ export function resolveProfile(spec: ShopSpec, referenceDate = DEFAULT_REFERENCE
   if (!Number.isInteger(productCount) || productCount < 1) throw new Error(`${spec.domain}: products must be a positive integer`);
   const endMs = Date.parse(referenceDate);
   if (Number.isNaN(endMs)) throw new Error(`referenceDate is not an ISO date: ${referenceDate}`);
+  const timeZone = spec.timeZone ?? defaultTimeZone(spec.currency);
+  try {
+    assertTimeZone(timeZone);
+  } catch (error) {
+    throw new Error(`${spec.domain}: timeZone: ${(error as Error).message}`);
+  }
   const end = Math.floor(endMs / 1000);
   return {
     domain: spec.domain,
@@ -24,8 +30,9 @@ export function resolveProfile(spec: ShopSpec, referenceDate = DEFAULT_REFERENCE
     seed: (spec.seed ?? hashString(spec.domain)) >>> 0,
     orderCount: spec.orders,
     productCount,
-    fees: spec.fees !== false,
-    utcOffsetMinutes: spec.utcOffsetMinutes ?? defaultUtcOffsetMinutes(spec.currency),
+    fees: spec.fees ?? true,
+    timeZone,
+    utcOffsetMinutes: spec.utcOffsetMinutes,
     start: end - spanDays * 86400,
     end,
   };

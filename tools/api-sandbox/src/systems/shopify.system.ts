@@ -15,6 +15,8 @@ export interface ShopifyManifest {
     clientId: string;
     clientSecret: string;
     currency: SandboxCurrency;
+    /** The shop's IANA time zone (`shop { ianaTimezone }`). */
+    timeZone: string;
   }[];
 }
 
@@ -24,15 +26,16 @@ export const shopifySystem: SandboxSystem<'shopify', ShopifyManifest> = {
   async start(argv, env) {
     const options = loadSandboxOptions(argv, env);
     const sandbox = await startShopifySandbox(options);
+    const totalsOf = new Map(options.shops.map(({ domain }) => [domain, sandbox.expectedTotals(domain)]));
     const shops = options.shops.map(({ domain, currency }) => {
       const { url, accessToken, clientId, clientSecret } = sandbox.credentials(domain);
-      return { domain, url, accessToken, clientId, clientSecret, currency };
+      return { domain, url, accessToken, clientId, clientSecret, currency, timeZone: totalsOf.get(domain)?.timeZone ?? '' };
     });
     const lines = [
       `Shopify (SANDBOX DATA, not a real store): directory ${sandbox.url}`,
       ...shops.map((shop) => {
-        const totals = sandbox.expectedTotals(shop.domain);
-        return `  ${shop.domain}  ${shop.url}  token=${shop.accessToken}  client_id=${shop.clientId}  client_secret=${shop.clientSecret}  orders=${totals.orders} gross=${totals.gross} ${totals.currency}`;
+        const totals = totalsOf.get(shop.domain);
+        return `  ${shop.domain}  ${shop.url}  token=${shop.accessToken}  client_id=${shop.clientId}  client_secret=${shop.clientSecret}  orders=${totals?.orders} gross=${totals?.gross} ${shop.currency} ${shop.timeZone}`;
       }),
     ];
     return { lines, manifest: { shops }, close: () => sandbox.close() };

@@ -7,9 +7,11 @@ import {
   BULK_STATUS_QUERY,
   ORDERS_BULK_QUERY,
   ORDER_LINES_QUERY,
+  ORDER_TRANSACTIONS_QUERY,
   ORDERS_PAGE_QUERY,
   PRODUCTS_PAGE_QUERY,
   SHOP_QUERY,
+  TRANSACTIONS_PER_PAGE_ORDER,
   updatedSince,
 } from './shopify.queries';
 import {
@@ -17,6 +19,7 @@ import {
   BulkRunSchema,
   BulkStatusSchema,
   OrderLinesSchema,
+  OrderTransactionsSchema,
   OrdersPageSchema,
   ProductsPageSchema,
   ShopSchema,
@@ -38,7 +41,7 @@ export async function* ordersSince(client: ShopifyClient, since: string | undefi
       { first: pageSize, after, query: since ? updatedSince(since) : null },
       OrdersPageSchema,
     );
-    yield { orders: await completeLineItems(client, page.orders.nodes) };
+    yield { orders: await completeTransactions(client, await completeLineItems(client, page.orders.nodes)) };
     after = page.orders.pageInfo.hasNextPage ? page.orders.pageInfo.endCursor : null;
   } while (after);
 }
@@ -61,9 +64,27 @@ async function completeLineItems(client: ShopifyClient, orders: RawOrder[]): Pro
   return orders;
 }
 
-/** The shop's currency: what its totals are in even before it has any order. */
-export async function shopCurrency(client: ShopifyClient): Promise<string> {
-  return (await client.request(SHOP_QUERY, {}, ShopSchema)).shop.currencyCode;
+/** Reads every transaction of the orders whose page held as many as a page query asks for. */
+async function completeTransactions(client: ShopifyClient, orders: RawOrder[]): Promise<RawOrder[]> {
+  for (const order of orders) {
+    if (order.transactions.length < TRANSACTIONS_PER_PAGE_ORDER) continue;
+    const { order: whole } = await client.request(ORDER_TRANSACTIONS_QUERY, { id: order.id }, OrderTransactionsSchema);
+    if (!whole) throw new MalformedResponseError(`${client.storeId}: order ${order.id} vanished while reading its transactions`);
+    order.transactions = whole.transactions;
+  }
+  return orders;
+}
+
+export interface ShopInfo {
+  /** What its totals are in, even before it has any order. */
+  currency: string;
+  /** Its IANA time zone: where its days begin. */
+  timeZone: string;
+}
+
+export async function shopInfo(client: ShopifyClient): Promise<ShopInfo> {
+  const { shop } = await client.request(SHOP_QUERY, {}, ShopSchema);
+  return { currency: shop.currencyCode, timeZone: shop.ianaTimezone };
 }
 
 export type RawProduct = z.infer<typeof ProductsPageSchema>['products']['nodes'][number];

@@ -43,7 +43,11 @@ export const RawOrderSchema = z.object({ ...OrderFields, lineItems: LineItemsPag
 
 export const OrderLinesSchema = z.object({ order: z.object({ lineItems: LineItemsPage.required() }).nullable() });
 
-export const ShopSchema = z.object({ shop: z.object({ name: z.string(), currencyCode: z.string().regex(/^[A-Z]{3}$/) }) });
+export const ShopSchema = z.object({
+  shop: z.object({ name: z.string(), currencyCode: z.string().regex(/^[A-Z]{3}$/), ianaTimezone: z.string().min(1) }),
+});
+
+export const OrderTransactionsSchema = z.object({ order: z.object({ transactions: z.array(RawTransactionSchema) }).nullable() });
 
 /** A bulk JSONL order row: the same fields, line items arrive as separate rows. */
 export const RawBulkOrderSchema = z.object(OrderFields);

@@ -1,5 +1,19 @@
+const TRANSACTION_FIELDS = `
+    id
+    kind
+    status
+    amountSet { shopMoney { amount currencyCode } }
+    fees { amount { amount currencyCode } type }
+`;
+
+/**
+ * Transactions a page query reads per order. `Order.transactions` is a plain list: an order that
+ * fills it is read again whole (`ORDER_TRANSACTIONS_QUERY`), so fees are never cut off.
+ */
+export const TRANSACTIONS_PER_PAGE_ORDER = 5;
+
 /** The order fields every sync reads; shared by paginated queries and bulk operations. */
-const ORDER_FIELDS = `
+const orderFields = (transactions: string) => `
   id
   name
   createdAt
@@ -11,13 +25,7 @@ const ORDER_FIELDS = `
   displayFinancialStatus
   totalPriceSet { shopMoney { amount currencyCode } }
   totalRefundedSet { shopMoney { amount currencyCode } }
-  transactions(first: 5) {
-    id
-    kind
-    status
-    amountSet { shopMoney { amount currencyCode } }
-    fees { amount { amount currencyCode } type }
-  }
+  ${transactions} { ${TRANSACTION_FIELDS} }
 `;
 
 const LINE_FIELDS = `id sku quantity originalUnitPriceSet { shopMoney { amount currencyCode } }`;
@@ -27,7 +35,7 @@ query OrdersPage($first: Int!, $after: String, $query: String) {
   orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
     pageInfo { hasNextPage endCursor }
     nodes {
-      ${ORDER_FIELDS}
+      ${orderFields(`transactions(first: ${TRANSACTIONS_PER_PAGE_ORDER})`)}
       lineItems(first: 10) { pageInfo { hasNextPage endCursor } nodes { ${LINE_FIELDS} } }
     }
   }
@@ -41,7 +49,13 @@ query OrderLines($id: ID!, $after: String) {
   }
 }`;
 
-export const SHOP_QUERY = `query Shop { shop { name currencyCode } }`;
+/** Every transaction of one order (the list takes no `first`: all of them). */
+export const ORDER_TRANSACTIONS_QUERY = `
+query OrderTransactions($id: ID!) {
+  order(id: $id) { transactions { ${TRANSACTION_FIELDS} } }
+}`;
+
+export const SHOP_QUERY = `query Shop { shop { name currencyCode ianaTimezone } }`;
 
 export const PRODUCTS_PAGE_QUERY = `
 query ProductsPage($first: Int!, $after: String, $query: String) {
@@ -56,7 +70,7 @@ export const ORDERS_BULK_QUERY = `
 {
   orders {
     edges { node {
-      ${ORDER_FIELDS}
+      ${orderFields('transactions')}
       lineItems { edges { node { ${LINE_FIELDS} } } }
     } }
   }

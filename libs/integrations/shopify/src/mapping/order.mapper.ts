@@ -10,7 +10,7 @@ export interface ShopifyOrderRow {
   updatedAt: Date;
   processedAt: Date | null;
   financialStatus: string | null;
-  cancelled: boolean;
+  cancelledAt: Date | null;
   test: boolean;
   /** Total price in the shop's currency, tax and shipping included. */
   gross: string;
@@ -48,7 +48,7 @@ export function mapOrder(raw: RawBulkOrder): ShopifyOrderRow {
     updatedAt: new Date(raw.updatedAt),
     processedAt: raw.processedAt ? new Date(raw.processedAt) : null,
     financialStatus: raw.displayFinancialStatus,
-    cancelled: Boolean(raw.cancelledAt),
+    cancelledAt: raw.cancelledAt ? new Date(raw.cancelledAt) : null,
     test: raw.test,
     gross,
     refunds,

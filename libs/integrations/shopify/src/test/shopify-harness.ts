@@ -20,6 +20,10 @@ export interface HarnessOptions {
   sealer?: CredentialSealer;
 }
 
+/** The sandbox's orders end here; syncs measure their sales periods from `SYNC_TIME`, hours before. */
+export const REFERENCE_DATE = '2026-11-01T00:00:00Z';
+export const SYNC_TIME = new Date('2026-10-31T18:30:00Z');
+
 export interface Harness {
   sandbox: ShopifySandbox;
   events: Envelope[];
@@ -32,7 +36,13 @@ export interface Harness {
 
 /** A sandbox with `shops`, a Shopify sync over `database`, and every event and progress line captured. */
 export async function startHarness(database: Database, shops: ShopSpec[], options: HarnessOptions = {}): Promise<Harness> {
-  const sandbox = await startShopifySandbox({ shops, rateLimits: options.rateLimits ?? 'off', faults: options.faults, bulkDelayMs: 20 });
+  const sandbox = await startShopifySandbox({
+    shops,
+    rateLimits: options.rateLimits ?? 'off',
+    faults: options.faults,
+    bulkDelayMs: 20,
+    referenceDate: REFERENCE_DATE,
+  });
   const env: Record<string, string> = { SHOPIFY_STORES: shops.map((_, i) => `S${i}`).join(','), ...options.env };
   shops.forEach((shop, i) => {
     const credentials = sandbox.credentials(shop.domain);
@@ -61,7 +71,8 @@ export async function startHarness(database: Database, shops: ShopSpec[], option
     events,
     progress,
     secrets,
-    run: (full = false) => runner.run(new ShopifySync(config, clients), { full, progress: (line) => progress.push(line) }),
+    run: (full = false) =>
+      runner.run(new ShopifySync(config, clients, () => SYNC_TIME), { full, progress: (line) => progress.push(line) }),
     close: () => sandbox.close(),
   };
 }

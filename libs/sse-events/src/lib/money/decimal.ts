@@ -73,3 +73,15 @@ export function trimDecimal(value: string, minScale = 2): string {
   if (scale < minScale) return formatDecimal({ units: units * 10n ** BigInt(minScale - scale), scale: minScale });
   return formatDecimal({ units, scale });
 }
+
+/**
+ * The decimal as a whole number of `10^-scale` units, exactly: `("12.3450", 3)` -> `12345n`.
+ * Returns `undefined` when that would need rounding (`("12.345", 2)`); trailing zeros never do.
+ * @throws RangeError when the input is not a plain decimal string.
+ */
+export function toScaledUnits(value: string, scale: number): bigint | undefined {
+  const parsed = parseDecimal(value);
+  if (parsed.scale <= scale) return rescale(parsed, scale);
+  const divisor = 10n ** BigInt(parsed.scale - scale);
+  return parsed.units % divisor === 0n ? parsed.units / divisor : undefined;
+}

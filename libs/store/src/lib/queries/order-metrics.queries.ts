@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
@@ -6,12 +6,16 @@ import type { Executor } from '../database/database.types';
 import { orderLines, orders } from '../schema';
 
 export interface OrderWindow {
+  /** Only this account. */
+  accountId?: string;
   /** Orders created at or after this instant. */
   since?: Date;
   /** Orders created before this instant. */
   until?: Date;
   /** Count test orders too. Default false. */
   includeTest?: boolean;
+  /** Count cancelled orders too. Default false. */
+  includeCancelled?: boolean;
 }
 
 /** Sums per account and currency, computed in SQL; amounts are decimal strings with four fraction digits. */
@@ -31,9 +35,11 @@ export interface OrderTotals {
 function windowFilter(integration: string, window: OrderWindow): SQL | undefined {
   return and(
     eq(orders.integration, integration),
+    window.accountId === undefined ? undefined : eq(orders.accountId, window.accountId),
     window.since ? gte(orders.createdAt, window.since) : undefined,
     window.until ? lt(orders.createdAt, window.until) : undefined,
     window.includeTest ? undefined : eq(orders.test, false),
+    window.includeCancelled ? undefined : isNull(orders.cancelledAt),
   );
 }
 
@@ -41,8 +47,8 @@ const decimalSum = (column: PgColumn) => sql<string>`coalesce(sum(${column}), 0)
 
 /**
  * Exact order totals of one integration per account and currency (never summed across
- * currencies), ordered by account then currency. Test orders are left out unless asked for.
- * Empty when no order matches.
+ * currencies), ordered by account then currency. Test and cancelled orders are left out unless
+ * asked for. Empty when no order matches.
  */
 export function sumOrdersByAccount(
   tx: Executor,
@@ -64,6 +70,27 @@ export function sumOrdersByAccount(
     .where(windowFilter(integration, window))
     .groupBy(orders.accountId, orders.currency)
     .orderBy(asc(orders.accountId), asc(orders.currency));
+}
+
+/** Orders a revenue policy sets aside, per account: cancelled (and not test) and test orders. */
+export interface SetAsideOrders {
+  accountId: string;
+  cancelledOrders: number;
+  testOrders: number;
+}
+
+/** How many orders of each account are cancelled (test ones excluded) and how many are test orders. */
+export function countSetAsideOrders(tx: Executor, integration: string): Promise<SetAsideOrders[]> {
+  return tx
+    .select({
+      accountId: orders.accountId,
+      cancelledOrders: sql<number>`(count(*) filter (where ${orders.cancelledAt} is not null and not ${orders.test}))::int`,
+      testOrders: sql<number>`(count(*) filter (where ${orders.test}))::int`,
+    })
+    .from(orders)
+    .where(eq(orders.integration, integration))
+    .groupBy(orders.accountId)
+    .orderBy(asc(orders.accountId));
 }
 
 /** Units sold of one SKU on one UTC day (`YYYY-MM-DD`), a decimal string. */

@@ -23,6 +23,8 @@ export const orders = pgTable(
     net: money('net').notNull(),
     fees: money('fees'),
     test: boolean('test').notNull().default(false),
+    /** When the order was cancelled; kept so a revenue policy can change without a resync. */
+    cancelledAt: timestamptz('cancelled_at'),
     syncedAt: syncedAt(),
   },
   (t) => [

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 
 import type { Database } from '../../lib/database/database.types';
-import { listDailySkuQuantities, sumOrdersByAccount } from '../../lib/queries/order-metrics.queries';
+import { countSetAsideOrders, listDailySkuQuantities, sumOrdersByAccount } from '../../lib/queries/order-metrics.queries';
 import { upsertOrderLines, upsertOrders, upsertProducts } from '../../lib/queries/orders.queries';
 import { orderLines, orders } from '../../lib/schema';
 import { orderLineRow, orderRow } from '../rows';
@@ -163,6 +163,27 @@ export function ordersSuite(database: () => Database): void {
       const withTest = await sumOrdersByAccount(db, 'sums', { includeTest: true });
       expect(withTest.find((row) => row.currency === 'GBP')?.gross).toBe('1000.3000');
       expect(await sumOrdersByAccount(db, 'sums', { since: new Date('2030-01-01T00:00:00Z') })).toEqual([]);
+    });
+
+    it('leaves cancelled orders out unless asked, counts cancelled and test orders apart, and filters by account and window', async () => {
+      const { db } = database();
+      const cancelledAt = new Date('2025-03-02T09:00:00Z');
+      await upsertOrders(db, [
+        orderRow('kept', '1', { integration: 'aside', gross: '10', net: '10' }),
+        orderRow('kept', '2', { integration: 'aside', gross: '5', net: '5', cancelledAt }),
+        orderRow('kept', '3', { integration: 'aside', gross: '7', net: '7', test: true }),
+        orderRow('kept', '4', { integration: 'aside', gross: '9', net: '9', test: true, cancelledAt }),
+        orderRow('kept', '5', { integration: 'aside', gross: '2', net: '2', createdAt: new Date('2025-04-01T00:00:00Z') }),
+        orderRow('other', '1', { integration: 'aside', gross: '100', net: '100' }),
+      ]);
+      const totals = (window = {}) => sumOrdersByAccount(db, 'aside', { accountId: 'kept', ...window });
+      expect((await totals()).map((t) => [t.orders, t.gross])).toEqual([[2, '12.0000']]);
+      expect((await totals({ includeCancelled: true })).map((t) => [t.orders, t.gross])).toEqual([[3, '17.0000']]);
+      expect((await totals({ since: new Date('2025-03-15T00:00:00Z') })).map((t) => [t.orders, t.gross])).toEqual([[1, '2.0000']]);
+      expect(await countSetAsideOrders(db, 'aside')).toEqual([
+        { accountId: 'kept', cancelledOrders: 1, testOrders: 2 },
+        { accountId: 'other', cancelledOrders: 0, testOrders: 0 },
+      ]);
     });
 
     it('lists units sold per SKU and UTC day', async () => {

@@ -12,7 +12,9 @@ export const VARIANT_ID_BASE = 44_000_000_000;
 export function generateProduct(profile: ShopProfile, index: number): SandboxProduct {
   const next = mulberry32(mixSeed(profile.seed, 0x70726f64, index));
   const title = `Sandbox ${ADJECTIVES[intBetween(next, 0, ADJECTIVES.length - 1)]} ${NOUNS[intBetween(next, 0, NOUNS.length - 1)]} ${index + 1}`;
-  const basePrice = intBetween(next, 5, 200) * 100 - (next() < 0.5 ? 1 : 0);
+  // Prices in minor units: GBP 5.00-200.00 (x.99 half the time), JPY 500-20000 yen, BHD 2.500-100.000 (x.995).
+  const scale = profile.currency === 'BHD' ? 500 : 100;
+  const basePrice = intBetween(next, 5, 200) * scale - (next() < 0.5 ? scale / 100 : 0);
   const variantCount = intBetween(next, 1, 3);
   const createdAt = profile.start - intBetween(next, 1, 365) * 86400;
   const updatedAt = Math.min(profile.end - 1, createdAt + intBetween(next, 0, 400) * 86400);

@@ -28,8 +28,8 @@ export interface SandboxFee {
 
 export interface SandboxTransaction {
   id: number;
-  kind: 'SALE' | 'REFUND';
-  status: 'SUCCESS';
+  kind: 'SALE' | 'AUTHORIZATION' | 'CAPTURE' | 'VOID' | 'REFUND';
+  status: 'SUCCESS' | 'FAILURE';
   gateway: string;
   amount: number;
   createdAt: number;
@@ -43,7 +43,13 @@ export interface SandboxOrder {
   createdAt: number;
   updatedAt: number;
   closedAt: number | null;
+  /** Set on ~3 % of orders; half of those are refunded in full, the rest were never paid (AUTHORIZATION + VOID). */
+  cancelledAt: number | null;
+  /** `test: true` on ~1 % of orders (gateway `bogus`, no fees). */
+  test: boolean;
   currency: SandboxCurrency;
+  /** The buyer's currency; differs from `currency` on ~10 % of orders. */
+  presentmentCurrency: SandboxCurrency;
   tags: string[];
   note: string;
   lineItems: SandboxLineItem[];
@@ -86,8 +92,12 @@ export interface ShopProfile {
   seed: number;
   orderCount: number;
   productCount: number;
-  fees: boolean;
-  utcOffsetMinutes: number;
+  /** true: every paid order has fee data; 'partial': ~5 % `manual` orders without; false: none. */
+  fees: boolean | 'partial';
+  /** IANA zone of the shop (`shop { ianaTimezone }`). */
+  timeZone: string;
+  /** Fixed offset for REST timestamps when the spec set one; otherwise the zone's offset at each instant. */
+  utcOffsetMinutes: number | undefined;
   /** Window of order creation, seconds since epoch: [start, end). */
   start: number;
   end: number;
@@ -95,7 +105,8 @@ export interface ShopProfile {
 
 export const refundedTotal = (order: SandboxOrder): number => order.refunds.reduce((sum, r) => sum + r.amount, 0);
 
-export function financialStatus(order: SandboxOrder): 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' {
+export function financialStatus(order: SandboxOrder): 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'VOIDED' {
+  if (order.transactions.some((t) => t.kind === 'VOID')) return 'VOIDED';
   const refunded = refundedTotal(order);
   if (refunded === 0) return 'PAID';
   return refunded >= order.total ? 'REFUNDED' : 'PARTIALLY_REFUNDED';

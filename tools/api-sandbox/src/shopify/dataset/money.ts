@@ -1,11 +1,19 @@
 import type { SandboxCurrency } from '../sandbox.types';
 
-/** Minor-unit exponent per currency. */
+/**
+ * ISO 4217 minor-unit exponent per sandbox currency: the sandbox's own table, deliberately not
+ * imported from the contract's money helpers, so `expectedTotals` stays an independent check.
+ */
+const EXPONENTS: Record<SandboxCurrency, number> = {
+  GBP: 2, EUR: 2, USD: 2, CAD: 2, AUD: 2, NZD: 2, CHF: 2, SEK: 2, DKK: 2, NOK: 2, PLN: 2, JPY: 0, BHD: 3,
+};
+
+/** Minor-unit exponent per currency (JPY 0, BHD 3, the rest 2). */
 export function currencyExponent(currency: SandboxCurrency): number {
-  return currency === 'JPY' ? 0 : 2;
+  return EXPONENTS[currency];
 }
 
-/** Formats integer minor units as an exact decimal string (`12345` GBP -> `"123.45"`). */
+/** Formats integer minor units with exactly the currency's decimals (`12345` GBP -> `"123.45"`, JPY -> `"12345"`, BHD -> `"12.345"`). */
 export function formatMinor(minor: number | bigint, currency: SandboxCurrency): string {
   const exponent = currencyExponent(currency);
   const value = BigInt(minor);
@@ -21,8 +29,13 @@ export function formatRate(basisPoints: number): string {
   return String(basisPoints / 10000);
 }
 
-/** Fixed UTC offset used for REST timestamps when a shop does not set one. */
-export function defaultUtcOffsetMinutes(currency: SandboxCurrency): number {
-  const offsets: Partial<Record<SandboxCurrency, number>> = { EUR: 60, CHF: 60, SEK: 60, DKK: 60, NOK: 60, PLN: 60, USD: -300, CAD: -300, AUD: 600, NZD: 780, JPY: 540 };
-  return offsets[currency] ?? 0;
+/** Units of each currency per US dollar (fixed, for presentment-currency conversions only). */
+const PER_USD: Record<SandboxCurrency, number> = {
+  USD: 1, EUR: 0.92, GBP: 0.79, CAD: 1.37, AUD: 1.52, NZD: 1.66, CHF: 0.88, SEK: 10.6, DKK: 6.86, NOK: 10.9, PLN: 3.98, JPY: 150, BHD: 0.376,
+};
+
+/** Converts shop-currency minor units to another currency's minor units at the fixed sandbox rate (rounded half up). */
+export function convertMinor(minor: number, from: SandboxCurrency, to: SandboxCurrency): number {
+  const major = minor / 10 ** currencyExponent(from);
+  return Math.round((major * PER_USD[to]) / PER_USD[from] * 10 ** currencyExponent(to));
 }

@@ -13,6 +13,8 @@ describe('ShopDataset determinism', () => {
     const b = dataset({ seed: 42 });
     for (const i of [0, 1, 777, 1999]) expect(a.order(i)).toEqual(b.order(i));
     expect(computeExpectedTotals(a)).toEqual(computeExpectedTotals(b));
+    const asOf = new Date('2026-10-31T12:00:00Z');
+    expect(computeExpectedTotals(a).periods(asOf)).toEqual(computeExpectedTotals(b).periods(asOf));
   });
 
   it('produces different data for a different seed', () => {
@@ -20,7 +22,8 @@ describe('ShopDataset determinism', () => {
   });
 
   it('keeps stable totals for the default reference date (regression anchor)', () => {
-    expect(computeExpectedTotals(dataset({ seed: 7, orders: 500 }))).toMatchSnapshot();
+    const totals = computeExpectedTotals(dataset({ seed: 7, orders: 500 }));
+    expect({ ...totals, periods: totals.periods(new Date('2026-10-31T23:00:00Z')) }).toMatchSnapshot();
   });
 
   it('spreads orders over the 180 days before the reference date, with consistent money', () => {
@@ -37,8 +40,14 @@ describe('ShopDataset determinism', () => {
     }
   });
 
-  it('has no fees at all for a fees:false shop', () => {
-    expect(computeExpectedTotals(dataset({ fees: false })).fees).toBe('0.00');
+  it('reports fees null for a fees:false shop, and counts the orders without fee data', () => {
+    const totals = computeExpectedTotals(dataset({ fees: false }));
+    expect(totals.fees).toBeNull();
+    expect(totals.ordersWithoutFees).toBe(totals.orders);
+    const partial = computeExpectedTotals(dataset({ fees: 'partial' }));
+    expect(partial.fees).toBeNull();
+    expect(partial.ordersWithoutFees / partial.orders).toBeGreaterThan(0.02);
+    expect(partial.ordersWithoutFees / partial.orders).toBeLessThan(0.08);
   });
 
   it('formats JPY without minor digits', () => {
@@ -105,8 +114,67 @@ describe('scale', () => {
     // Bounds are generous: CI machines are shared; alone this takes ~0.1 s (build) and ~2 s (totals) under jest.
     expect(buildMs).toBeLessThan(5000);
     const totals = computeExpectedTotals(d);
-    expect(totals.orders).toBe(100_000);
+    expect(totals.orders + totals.cancelledOrders + totals.testOrders).toBe(100_000);
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(300 * 1024 * 1024);
+  });
+});
+
+describe('default dataset: the cases a sync must get right', () => {
+  const d = dataset({ orders: 6000, seed: 3 });
+  const orders = Array.from({ length: d.orderCount }, (_, i) => d.order(i));
+  const share = (pred: (o: (typeof orders)[number]) => boolean) => orders.filter(pred).length / orders.length;
+
+  it('has ~3 % cancelled orders, half of them refunded in full, the rest voided', () => {
+    const cancelled = orders.filter((o) => o.cancelledAt !== null);
+    expect(cancelled.length / orders.length).toBeGreaterThan(0.02);
+    expect(cancelled.length / orders.length).toBeLessThan(0.04);
+    const refunded = cancelled.filter((o) => refundedTotal(o) === o.total);
+    expect(refunded.length / cancelled.length).toBeGreaterThan(0.35);
+    expect(refunded.length / cancelled.length).toBeLessThan(0.65);
+    for (const o of cancelled) {
+      expect(o.cancelledAt).toBeGreaterThanOrEqual(o.createdAt);
+      if (refundedTotal(o) === 0) expect(o.transactions.map((t) => t.kind)).toEqual(['AUTHORIZATION', 'VOID']);
+    }
+  });
+
+  it('has ~1 % test orders and ~2 % orders with 6-12 transactions (partial captures with fees, partial refunds)', () => {
+    expect(share((o) => o.test)).toBeGreaterThan(0.005);
+    expect(share((o) => o.test)).toBeLessThan(0.015);
+    const many = orders.filter((o) => o.transactions.length >= 6);
+    expect(many.length / orders.length).toBeGreaterThan(0.013);
+    expect(many.length / orders.length).toBeLessThan(0.027);
+    for (const o of many) {
+      expect(o.transactions.length).toBeLessThanOrEqual(12);
+      const captures = o.transactions.filter((t) => t.kind === 'CAPTURE' && t.status === 'SUCCESS');
+      expect(captures.reduce((s, t) => s + t.amount, 0)).toBe(o.total);
+      expect(captures.every((t) => t.fees.length === (o.test ? 0 : 1))).toBe(true);
+      expect(new Set(o.transactions.map((t) => t.id)).size).toBe(o.transactions.length);
+    }
+    expect(share((o) => refundedTotal(o) > 0 && refundedTotal(o) < o.total)).toBeGreaterThan(0.05);
+  });
+
+  it('has presentment currencies different from the shop currency on some orders', () => {
+    expect(share((o) => o.presentmentCurrency !== 'GBP')).toBeGreaterThan(0.05);
+    expect(share((o) => o.presentmentCurrency !== 'GBP')).toBeLessThan(0.15);
+  });
+
+  it('populates the last 30 days before the reference date, down to the last day', () => {
+    const end = Date.parse('2026-11-01T00:00:00Z') / 1000;
+    expect(share((o) => o.createdAt >= end - 30 * 86400)).toBeGreaterThan(0.15);
+    expect(orders.filter((o) => o.createdAt >= end - 86400).length).toBeGreaterThan(10);
+    const periods = computeExpectedTotals(d).periods(new Date('2026-10-31T23:59:59Z'));
+    expect(periods.last30Days.orders).toBeGreaterThan(periods.last7Days.orders);
+    expect(periods.today.orders).toBeGreaterThan(0);
+  });
+
+  it('prices JPY in whole yen and BHD in fils, with the currency time zone', () => {
+    const jpy = computeExpectedTotals(dataset({ currency: 'JPY', orders: 300 }));
+    expect([jpy.gross, jpy.fees, jpy.timeZone]).toEqual([expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+$/), 'Asia/Tokyo']);
+    const bhd = computeExpectedTotals(dataset({ currency: 'BHD', orders: 300 }));
+    expect([bhd.gross, bhd.net, bhd.timeZone]).toEqual([expect.stringMatching(/^\d+\.\d{3}$/), expect.stringMatching(/^\d+\.\d{3}$/), 'Asia/Bahrain']);
+    const bhdShop = dataset({ currency: 'BHD', orders: 300 });
+    expect(Array.from({ length: 50 }, (_, i) => bhdShop.order(i).total).some((fils) => fils % 10 !== 0)).toBe(true);
+    expect(computeExpectedTotals(dataset({ currency: 'USD', orders: 10, timeZone: 'America/Chicago' })).timeZone).toBe('America/Chicago');
   });
 });

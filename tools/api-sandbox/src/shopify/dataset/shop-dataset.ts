@@ -31,16 +31,19 @@ export interface ScanRequest {
 }
 
 const MAX_ORDERS = 2 ** 21;
+const CLOSED = 1;
+const CANCELLED = 2;
 
 /**
  * One shop's orders and products. Orders are regenerated from seed + index on demand; only
- * three typed arrays (created, updated, closed flag: 9 bytes per order), a sorted index
+ * three typed arrays (created, updated, closed/cancelled flags: 9 bytes per order), a sorted index
  * (4 bytes per order) and the patches made by `touch` are kept in memory.
  */
 export class ShopDataset {
   private readonly created: Uint32Array;
   private readonly updated: Uint32Array;
-  private readonly closed: Uint8Array;
+  /** Bit 0 closed, bit 1 cancelled. */
+  private readonly flags: Uint8Array;
   private byUpdated: Uint32Array | undefined;
   private readonly patches = new Map<number, OrderPatch>();
   private touchRound = 0;
@@ -50,12 +53,12 @@ export class ShopDataset {
     if (n > MAX_ORDERS) throw new Error(`at most ${MAX_ORDERS} orders per shop (got ${n})`);
     this.created = new Uint32Array(n);
     this.updated = new Uint32Array(n);
-    this.closed = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const header = generateHeader(profile, i);
       this.created[i] = header.createdAt;
       this.updated[i] = header.updatedAt;
-      this.closed[i] = header.closedAt === null ? 0 : 1;
+      this.flags[i] = (header.closedAt === null ? 0 : CLOSED) | (header.cancelledAt === null ? 0 : CANCELLED);
     }
   }
 
@@ -65,7 +68,7 @@ export class ShopDataset {
 
   /** Bytes held for the order index (for the scale test). */
   get footprintBytes(): number {
-    return this.created.byteLength + this.updated.byteLength + this.closed.byteLength + (this.byUpdated?.byteLength ?? 0);
+    return this.created.byteLength + this.updated.byteLength + this.flags.byteLength + (this.byUpdated?.byteLength ?? 0);
   }
 
   order(index: number): SandboxOrder {
@@ -136,7 +139,8 @@ export class ShopDataset {
 
   /**
    * Touches `count` distinct orders chosen by a PRNG seeded with (seed, round): adds a refund
-   * of a quarter of the remaining amount (or only a tag when nothing is left to refund).
+   * of a quarter of the remaining amount (or only a tag when nothing is left to refund or the
+   * order is cancelled).
    */
   touch(count: number, nowSeconds: number): number[] {
     const n = this.orderCount;
@@ -151,10 +155,11 @@ export class ShopDataset {
     for (const index of touched) {
       const order = this.order(index);
       const patch = this.patches.get(index) ?? { updatedAt: order.updatedAt, extraRefunds: [], touches: 0 };
-      const remaining = order.total - refundedTotal(order);
+      // Cancelled orders only get the tag: a refund on a voided order would make no sense.
+      const remaining = order.cancelledAt === null ? order.total - refundedTotal(order) : 0;
       if (remaining > 0 && patch.extraRefunds.length < 12) {
         const amount = Math.max(1, Math.floor(remaining / 4));
-        patch.extraRefunds.push({ id: refundId(index, 1 + patch.extraRefunds.length), createdAt: stamp, amount, note: 'Sandbox refund: touched' });
+        patch.extraRefunds.push({ id: refundId(index, 2 + patch.extraRefunds.length), createdAt: stamp, amount, note: 'Sandbox refund: touched' });
       }
       patch.touches += 1;
       patch.updatedAt = stamp;
@@ -173,9 +178,10 @@ export class ShopDataset {
     const created = this.created[index] ?? 0;
     if (filter.updated && (updated < filter.updated.lo || updated > filter.updated.hi)) return false;
     if (filter.created && (created < filter.created.lo || created > filter.created.hi)) return false;
-    if (filter.status === 'open' && this.closed[index] === 1) return false;
-    if (filter.status === 'closed' && this.closed[index] !== 1) return false;
-    if (filter.status === 'cancelled') return false;
+    const flags = this.flags[index] ?? 0;
+    if (filter.status === 'open' && (flags & CLOSED) !== 0) return false;
+    if (filter.status === 'closed' && (flags & CLOSED) === 0) return false;
+    if (filter.status === 'cancelled' && (flags & CANCELLED) === 0) return false;
     if (filter.sinceId !== undefined && orderId(index) <= filter.sinceId) return false;
     if (filter.ids && !filter.ids.has(index)) return false;
     return true;

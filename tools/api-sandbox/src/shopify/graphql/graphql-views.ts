@@ -1,6 +1,6 @@
 import type { SandboxFee, SandboxLineItem, SandboxOrder, SandboxProduct, SandboxRefund, SandboxTransaction, ShopProfile } from '../dataset/dataset.types';
 import { financialStatus, refundedTotal, toIso } from '../dataset/dataset.types';
-import { formatMinor, formatRate } from '../dataset/money';
+import { convertMinor, formatMinor, formatRate } from '../dataset/money';
 import type { SandboxCurrency } from '../sandbox.types';
 import { arrayConnection, type PageArgs } from './connection';
 import type { GraphqlContext } from './graphql-context';
@@ -14,9 +14,14 @@ export function parseGid(value: string): { type: string; id: number } | undefine
 }
 
 const moneyV2 = (minor: number, currency: SandboxCurrency) => ({ amount: formatMinor(minor, currency), currencyCode: currency });
-const moneyBag = (minor: number, currency: SandboxCurrency) => ({ shopMoney: moneyV2(minor, currency), presentmentMoney: moneyV2(minor, currency) });
+/** Shop money in the shop currency; presentment money converted to the buyer's currency when it differs. */
+const moneyBag = (minor: number, currency: SandboxCurrency, presentment: SandboxCurrency = currency) => ({
+  shopMoney: moneyV2(minor, currency),
+  presentmentMoney: presentment === currency ? moneyV2(minor, currency) : moneyV2(convertMinor(minor, currency, presentment), presentment),
+});
+type Bag = (minor: number) => ReturnType<typeof moneyBag>;
 
-function lineItemView(li: SandboxLineItem, currency: SandboxCurrency) {
+function lineItemView(li: SandboxLineItem, currency: SandboxCurrency, bag: Bag) {
   return {
     __typename: 'LineItem',
     id: gid('LineItem', li.id),
@@ -25,9 +30,9 @@ function lineItemView(li: SandboxLineItem, currency: SandboxCurrency) {
     title: li.title,
     quantity: li.quantity,
     currentQuantity: li.quantity,
-    originalUnitPriceSet: moneyBag(li.unitPrice, currency),
-    discountedUnitPriceSet: moneyBag(li.unitPrice, currency),
-    originalTotalSet: moneyBag(li.unitPrice * li.quantity, currency),
+    originalUnitPriceSet: bag(li.unitPrice),
+    discountedUnitPriceSet: bag(li.unitPrice),
+    originalTotalSet: bag(li.unitPrice * li.quantity),
     product: null,
     variant: { __typename: 'ProductVariant', id: gid('ProductVariant', li.variantId), legacyResourceId: String(li.variantId), sku: li.sku, title: li.title, price: formatMinor(li.unitPrice, currency) },
   };
@@ -45,32 +50,33 @@ const feeView = (fee: SandboxFee, currency: SandboxCurrency) => ({
   type: 'payment',
 });
 
-const transactionView = (t: SandboxTransaction, currency: SandboxCurrency) => ({
+const transactionView = (t: SandboxTransaction, order: SandboxOrder, bag: Bag) => ({
   __typename: 'OrderTransaction',
   id: gid('OrderTransaction', t.id),
   kind: t.kind,
   status: t.status,
   gateway: t.gateway,
-  amountSet: moneyBag(t.amount, currency),
+  amountSet: bag(t.amount),
   createdAt: toIso(t.createdAt),
   processedAt: toIso(t.createdAt),
-  test: false,
-  fees: t.fees.map((fee) => feeView(fee, currency)),
+  test: order.test,
+  fees: t.fees.map((fee) => feeView(fee, order.currency)),
 });
 
-const refundView = (r: SandboxRefund, currency: SandboxCurrency) => ({
+const refundView = (r: SandboxRefund, bag: Bag) => ({
   __typename: 'Refund',
   id: gid('Refund', r.id),
   legacyResourceId: String(r.id),
   createdAt: toIso(r.createdAt),
   updatedAt: toIso(r.createdAt),
   note: r.note,
-  totalRefundedSet: moneyBag(r.amount, currency),
+  totalRefundedSet: bag(r.amount),
 });
 
 /** An Order as graphql-js resolves it: plain fields plus functions for fields with arguments. */
 export function orderView(order: SandboxOrder) {
   const c = order.currency;
+  const bag: Bag = (minor) => moneyBag(minor, c, order.presentmentCurrency);
   const refunded = refundedTotal(order);
   return {
     __typename: 'Order',
@@ -81,26 +87,28 @@ export function orderView(order: SandboxOrder) {
     updatedAt: toIso(order.updatedAt),
     processedAt: toIso(order.createdAt),
     closedAt: order.closedAt === null ? null : toIso(order.closedAt),
-    cancelledAt: null,
+    cancelledAt: order.cancelledAt === null ? null : toIso(order.cancelledAt),
+    cancelReason: order.cancelledAt === null ? null : 'CUSTOMER',
     closed: order.closedAt !== null,
     currencyCode: c,
-    presentmentCurrencyCode: c,
-    // Sandbox orders are marked by the `sandbox` tag and the X-Sandbox header, not `test`,
-    // because a real sync may legitimately drop test orders.
-    test: false,
+    presentmentCurrencyCode: order.presentmentCurrency,
+    // Sandbox orders are marked by the `sandbox` tag and the X-Sandbox header; `test` is true
+    // only on the ~1 % generated as test orders (which a sync should leave out of revenue).
+    test: order.test,
     tags: order.tags,
     note: order.note,
     displayFinancialStatus: financialStatus(order),
-    displayFulfillmentStatus: order.closedAt === null ? 'UNFULFILLED' : 'FULFILLED',
-    totalPriceSet: moneyBag(order.total, c),
-    subtotalPriceSet: moneyBag(order.subtotal, c),
-    totalTaxSet: moneyBag(order.tax, c),
-    totalRefundedSet: moneyBag(refunded, c),
-    currentTotalPriceSet: moneyBag(order.total - refunded, c),
-    totalDiscountsSet: moneyBag(0, c),
-    lineItems: (args: PageArgs, ctx: GraphqlContext) => arrayConnection(order.lineItems.map((li) => lineItemView(li, c)), args, ctx.bulk !== undefined),
-    refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? undefined).map((r) => refundView(r, c)),
-    transactions: (args: { first?: number | null }) => order.transactions.slice(0, args.first ?? undefined).map((t) => transactionView(t, c)),
+    displayFulfillmentStatus: order.closedAt === null || order.cancelledAt !== null ? 'UNFULFILLED' : 'FULFILLED',
+    totalPriceSet: bag(order.total),
+    subtotalPriceSet: bag(order.subtotal),
+    totalTaxSet: bag(order.tax),
+    totalRefundedSet: bag(refunded),
+    currentTotalPriceSet: bag(order.cancelledAt === null ? order.total - refunded : 0),
+    totalDiscountsSet: bag(0),
+    lineItems: (args: PageArgs, ctx: GraphqlContext) => arrayConnection(order.lineItems.map((li) => lineItemView(li, c, bag)), args, ctx.bulk !== undefined),
+    refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? undefined).map((r) => refundView(r, bag)),
+    /** A plain list, as on Shopify: every transaction without `first`, the first n with it. */
+    transactions: (args: { first?: number | null }) => order.transactions.slice(0, args.first ?? undefined).map((t) => transactionView(t, order, bag)),
   };
 }
 

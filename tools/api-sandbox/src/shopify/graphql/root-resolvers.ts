@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 
 import { PRODUCT_ID_BASE } from '../dataset/catalogue';
+import { formatOffset, zoneAbbreviation, zoneOffsetMinutes } from '../time-zones';
 import type { OrderSortKey, ScanPosition } from '../dataset/shop-dataset';
 import { parseOrderSearch } from '../dataset/order-search';
 import { arrayConnection, connection, decodeCursor, encodeCursor, pageSize, type ConnectionView, type PageArgs } from './connection';
@@ -88,9 +89,22 @@ function nodeById(id: string, ctx: GraphqlContext): unknown {
   return null;
 }
 
+/** The shop; zone abbreviation and offset are those in force at the sandbox's reference date. */
 function shopView(ctx: GraphqlContext) {
   const { profile } = ctx.shop;
-  return { __typename: 'Shop', id: gid('Shop', profile.seed), name: profile.name, myshopifyDomain: profile.domain, currencyCode: profile.currency, ianaTimezone: 'Etc/UTC' };
+  const at = profile.end * 1000;
+  const offset = zoneOffsetMinutes(profile.timeZone, at);
+  return {
+    __typename: 'Shop',
+    id: gid('Shop', profile.seed),
+    name: profile.name,
+    myshopifyDomain: profile.domain,
+    currencyCode: profile.currency,
+    ianaTimezone: profile.timeZone,
+    timezoneAbbreviation: zoneAbbreviation(profile.timeZone, at),
+    timezoneOffset: formatOffset(offset).replace(':', ''),
+    timezoneOffsetMinutes: offset,
+  };
 }
 
 /** The root value handed to graphql-js: one function per Query and Mutation field. */

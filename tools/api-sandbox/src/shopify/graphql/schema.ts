@@ -12,10 +12,11 @@ export const SHOPIFY_ADMIN_SDL = /* GraphQL */ `
   scalar URL
   scalar UnsignedInt64
 
-  enum CurrencyCode { GBP EUR USD CAD AUD NZD CHF SEK DKK NOK PLN JPY }
+  enum CurrencyCode { GBP EUR USD CAD AUD NZD CHF SEK DKK NOK PLN JPY BHD }
   enum OrderSortKeys { UPDATED_AT CREATED_AT PROCESSED_AT ID }
   enum ProductSortKeys { ID UPDATED_AT TITLE }
   enum OrderDisplayFinancialStatus { PENDING AUTHORIZED PARTIALLY_PAID PARTIALLY_REFUNDED VOIDED PAID REFUNDED EXPIRED }
+  enum OrderCancelReason { CUSTOMER DECLINED FRAUD INVENTORY STAFF OTHER }
   enum OrderDisplayFulfillmentStatus { FULFILLED UNFULFILLED PARTIALLY_FULFILLED }
   enum OrderTransactionKind { SALE CAPTURE AUTHORIZATION REFUND VOID CHANGE EMV_AUTHORIZATION SUGGESTED_REFUND }
   enum OrderTransactionStatus { SUCCESS FAILURE PENDING ERROR AWAITING_RESPONSE UNKNOWN }
@@ -33,6 +34,7 @@ export const SHOPIFY_ADMIN_SDL = /* GraphQL */ `
 
   type Shop implements Node {
     id: ID! name: String! myshopifyDomain: String! currencyCode: CurrencyCode! ianaTimezone: String!
+    timezoneAbbreviation: String! timezoneOffset: String! timezoneOffsetMinutes: Int!
   }
 
   type LineItem implements Node {
@@ -58,7 +60,7 @@ export const SHOPIFY_ADMIN_SDL = /* GraphQL */ `
 
   type Order implements Node {
     id: ID! legacyResourceId: UnsignedInt64! name: String! createdAt: DateTime! updatedAt: DateTime!
-    processedAt: DateTime! closedAt: DateTime cancelledAt: DateTime closed: Boolean!
+    processedAt: DateTime! closedAt: DateTime cancelledAt: DateTime cancelReason: OrderCancelReason closed: Boolean!
     currencyCode: CurrencyCode! presentmentCurrencyCode: CurrencyCode! test: Boolean!
     tags: [String!]! note: String
     displayFinancialStatus: OrderDisplayFinancialStatus displayFulfillmentStatus: OrderDisplayFulfillmentStatus!

@@ -1,48 +1,60 @@
 import type { SandboxOrder, SandboxProduct, SandboxTransaction, ShopProfile } from '../dataset/dataset.types';
 import { financialStatus, refundedTotal } from '../dataset/dataset.types';
-import { formatMinor } from '../dataset/money';
+import { convertMinor, formatMinor } from '../dataset/money';
 import { gid } from '../graphql/graphql-views';
+import { formatOffset, zoneOffsetMinutes } from '../time-zones';
 
-/** REST timestamps carry the shop's UTC offset, e.g. `2026-05-01T10:14:03-05:00`. */
+/** REST timestamps carry a UTC offset, e.g. `2026-05-01T10:14:03-05:00`. */
 export function localTime(seconds: number, offsetMinutes: number): string {
   const shifted = new Date((seconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return `${shifted}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${shifted}${formatOffset(offsetMinutes)}`;
 }
 
-const moneySet = (amount: string, currency: string) => ({ shop_money: { amount, currency_code: currency }, presentment_money: { amount, currency_code: currency } });
+/** A REST timestamp in the shop's time: its fixed `utcOffsetMinutes` if set, else its zone's offset at that instant. */
+export function shopTime(seconds: number, profile: ShopProfile): string {
+  return localTime(seconds, profile.utcOffsetMinutes ?? zoneOffsetMinutes(profile.timeZone, seconds * 1000));
+}
 
+/** `*_set` twin: shop money, and presentment money converted when the buyer paid in another currency. */
+const moneySetOf = (order: SandboxOrder) => (minor: number) => ({
+  shop_money: { amount: formatMinor(minor, order.currency), currency_code: order.currency },
+  presentment_money: { amount: formatMinor(convertMinor(minor, order.currency, order.presentmentCurrency), order.presentmentCurrency), currency_code: order.presentmentCurrency },
+});
+
+/** A transaction as `orders/{id}/transactions.json` returns it (amounts in the shop currency). */
 export function restTransaction(t: SandboxTransaction, order: SandboxOrder, profile: ShopProfile) {
   return {
-    id: t.id, order_id: order.id, kind: t.kind === 'SALE' ? 'sale' : 'refund', gateway: t.gateway, status: 'success',
-    amount: formatMinor(t.amount, order.currency), currency: order.currency, created_at: localTime(t.createdAt, profile.utcOffsetMinutes),
-    processed_at: localTime(t.createdAt, profile.utcOffsetMinutes), test: false, admin_graphql_api_id: gid('OrderTransaction', t.id),
+    id: t.id, order_id: order.id, kind: t.kind.toLowerCase(), gateway: t.gateway, status: t.status.toLowerCase(),
+    amount: formatMinor(t.amount, order.currency), currency: order.currency, created_at: shopTime(t.createdAt, profile),
+    processed_at: shopTime(t.createdAt, profile), test: order.test, admin_graphql_api_id: gid('OrderTransaction', t.id),
   };
 }
 
 /** An order as REST `orders.json` returns it (money as strings, with `*_set` twins). */
 export function restOrder(order: SandboxOrder, profile: ShopProfile) {
   const c = order.currency;
-  const at = (s: number) => localTime(s, profile.utcOffsetMinutes);
+  const at = (s: number) => shopTime(s, profile);
   const money = (minor: number) => formatMinor(minor, c);
+  const set = moneySetOf(order);
   const refunded = refundedTotal(order);
   const status = financialStatus(order).toLowerCase();
+  const current = order.cancelledAt === null ? order.total - refunded : 0;
   const refundTx = order.transactions.filter((t) => t.kind === 'REFUND');
   return {
     id: order.id, admin_graphql_api_id: gid('Order', order.id), name: order.name, order_number: 1000 + order.index + 1,
     created_at: at(order.createdAt), updated_at: at(order.updatedAt), processed_at: at(order.createdAt),
-    closed_at: order.closedAt === null ? null : at(order.closedAt), cancelled_at: null, cancel_reason: null,
-    currency: c, presentment_currency: c, test: false, tags: order.tags.join(', '), note: order.note, source_name: 'web',
+    closed_at: order.closedAt === null ? null : at(order.closedAt),
+    cancelled_at: order.cancelledAt === null ? null : at(order.cancelledAt), cancel_reason: order.cancelledAt === null ? null : 'customer',
+    currency: c, presentment_currency: order.presentmentCurrency, test: order.test, tags: order.tags.join(', '), note: order.note, source_name: 'web',
     total_price: money(order.total), subtotal_price: money(order.subtotal), total_tax: money(order.tax), total_discounts: money(0),
-    current_total_price: money(order.total - refunded), total_line_items_price: money(order.subtotal),
-    total_price_set: moneySet(money(order.total), c), subtotal_price_set: moneySet(money(order.subtotal), c), total_tax_set: moneySet(money(order.tax), c),
-    current_total_price_set: moneySet(money(order.total - refunded), c),
-    financial_status: status, fulfillment_status: order.closedAt === null ? null : 'fulfilled',
+    current_total_price: money(current), total_line_items_price: money(order.subtotal),
+    total_price_set: set(order.total), subtotal_price_set: set(order.subtotal), total_tax_set: set(order.tax),
+    current_total_price_set: set(current),
+    financial_status: status, fulfillment_status: order.closedAt === null || order.cancelledAt !== null ? null : 'fulfilled',
     line_items: order.lineItems.map((li) => ({
       id: li.id, admin_graphql_api_id: gid('LineItem', li.id), product_id: li.productId, variant_id: li.variantId, sku: li.sku, title: li.title, name: li.title,
-      quantity: li.quantity, price: money(li.unitPrice), price_set: moneySet(money(li.unitPrice), c), total_discount: money(0),
-      tax_lines: [{ title: 'Tax', price: money(li.tax), price_set: moneySet(money(li.tax), c) }],
+      quantity: li.quantity, price: money(li.unitPrice), price_set: set(li.unitPrice), total_discount: money(0),
+      tax_lines: [{ title: 'Tax', price: money(li.tax), price_set: set(li.tax) }],
     })),
     refunds: order.refunds.map((r, n) => ({
       id: r.id, admin_graphql_api_id: gid('Refund', r.id), order_id: order.id, created_at: at(r.createdAt), processed_at: at(r.createdAt), note: r.note,
@@ -52,7 +64,7 @@ export function restOrder(order: SandboxOrder, profile: ShopProfile) {
 }
 
 export function restProduct(product: SandboxProduct, profile: ShopProfile) {
-  const at = (s: number) => localTime(s, profile.utcOffsetMinutes);
+  const at = (s: number) => shopTime(s, profile);
   return {
     id: product.id, admin_graphql_api_id: gid('Product', product.id), title: product.title, handle: product.handle, status: 'active',
     vendor: profile.name, product_type: 'Sandbox', tags: 'sandbox', created_at: at(product.createdAt), updated_at: at(product.updatedAt),

@@ -3,6 +3,7 @@ import { narrow } from '../dataset/order-search';
 import type { ShopProfile } from '../dataset/dataset.types';
 import type { ShopDataset } from '../dataset/shop-dataset';
 import { decodePageInfo, encodePageInfo, firstPageState, linkHeader, RestParamError, type PageState } from './rest-paging';
+import { formatOffset, zoneOffsetMinutes } from '../time-zones';
 import { pickFields, restOrder, restProduct, restTransaction } from './rest-views';
 
 export interface RestShop {
@@ -33,7 +34,13 @@ export function handleRest(request: RestRequest, shop: RestShop): SandboxRespons
 function route({ resource, query, selfUrl }: RestRequest, shop: RestShop): SandboxResponse {
   const { dataset, profile } = shop;
   if (resource === 'shop') {
-    return jsonResponse(200, { shop: { id: profile.seed, name: profile.name, domain: profile.domain, myshopify_domain: profile.domain, currency: profile.currency, plan_name: 'sandbox' } });
+    const offset = zoneOffsetMinutes(profile.timeZone, profile.end * 1000);
+    return jsonResponse(200, {
+      shop: {
+        id: profile.seed, name: profile.name, domain: profile.domain, myshopify_domain: profile.domain, currency: profile.currency, plan_name: 'sandbox',
+        iana_timezone: profile.timeZone, timezone: `(GMT${formatOffset(offset)}) ${profile.timeZone}`,
+      },
+    });
   }
   if (resource === 'orders') return listOrders(query, selfUrl, shop);
   if (resource === 'orders/count') {

@@ -80,11 +80,20 @@ describe('bulk operations', () => {
   });
 
   it('exports every order when unfiltered, totalling expectedTotals.gross', async () => {
-    expect((await run('{ orders { edges { node { id totalPriceSet { shopMoney { amount } } } } } }')).userErrors).toEqual([]);
+    const query = '{ orders { edges { node { id cancelledAt test totalPriceSet { shopMoney { amount } } transactions { id kind status fees { amount { amount } } } } } } }';
+    expect((await run(query)).userErrors).toEqual([]);
     const done = await finished();
-    const rows = (await (await fetch(done.url ?? '')).text()).trim().split('\n').map((l) => JSON.parse(l) as { totalPriceSet: { shopMoney: { amount: string } } });
+    type Row = { cancelledAt: string | null; test: boolean; totalPriceSet: { shopMoney: { amount: string } }; transactions: { kind: string; status: string; fees: { amount: { amount: string } }[] }[] };
+    const rows = (await (await fetch(done.url ?? '')).text()).trim().split('\n').map((l) => JSON.parse(l) as Row);
     expect(rows).toHaveLength(700);
-    const gross = rows.reduce((sum, r) => sum + BigInt(r.totalPriceSet.shopMoney.amount.replace('.', '')), 0n);
+    const counted = rows.filter((r) => !r.test && r.cancelledAt === null);
+    const expected = sandbox.expectedTotals(US);
+    expect([counted.length, rows.filter((r) => r.test).length]).toEqual([expected.orders, expected.testOrders]);
+    // Every transaction is inline (a plain list), so fees are complete for many-transaction orders.
+    expect(Math.max(...rows.map((r) => r.transactions.length))).toBeGreaterThanOrEqual(6);
+    const fees = counted.flatMap((r) => r.transactions.filter((t) => t.status === 'SUCCESS' && ['SALE', 'CAPTURE'].includes(t.kind)).flatMap((t) => t.fees));
+    expect(String(fees.reduce((sum, f) => sum + BigInt(f.amount.amount.replace('.', '')), 0n))).toBe(expected.fees?.replace('.', ''));
+    const gross = counted.reduce((sum, r) => sum + BigInt(r.totalPriceSet.shopMoney.amount.replace('.', '')), 0n);
     expect(`${gross / 100n}.${String(gross % 100n).padStart(2, '0')}`).toBe(sandbox.expectedTotals(US).gross);
   });
 

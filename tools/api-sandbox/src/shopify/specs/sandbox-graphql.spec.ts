@@ -10,7 +10,9 @@ interface OrderNode {
   updatedAt: string;
   totalPriceSet: { shopMoney: { amount: string; currencyCode: string } };
   totalRefundedSet: { shopMoney: { amount: string } };
-  transactions: { fees: { amount: { amount: string } }[] }[];
+  cancelledAt: string | null;
+  test: boolean;
+  transactions: { kind: string; status: string; fees: { amount: { amount: string } }[] }[];
 }
 interface OrdersPage {
   orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: OrderNode[] };
@@ -19,8 +21,8 @@ interface OrdersPage {
 const ORDERS = `query Orders($after: String, $q: String) {
   orders(first: 100, after: $after, query: $q, sortKey: UPDATED_AT) {
     pageInfo { hasNextPage endCursor }
-    nodes { id updatedAt totalPriceSet { shopMoney { amount currencyCode } } totalRefundedSet { shopMoney { amount } }
-      transactions { fees { amount { amount } } } }
+    nodes { id updatedAt cancelledAt test totalPriceSet { shopMoney { amount currencyCode } } totalRefundedSet { shopMoney { amount } }
+      transactions { kind status fees { amount { amount } } } }
   }
 }`;
 
@@ -56,16 +58,32 @@ describe('GraphQL Admin API through @shopify/shopify-api 13.1.0', () => {
     }
   }
 
+  /** The revenue policy, applied to what a client sees over GraphQL. */
   function totals(nodes: OrderNode[]) {
     let gross = 0n;
     let refunds = 0n;
     let fees = 0n;
+    let orders = 0;
+    let ordersWithoutFees = 0;
     for (const n of nodes) {
+      if (n.test || n.cancelledAt !== null) continue;
+      orders += 1;
       gross += minor(n.totalPriceSet.shopMoney.amount);
       refunds += minor(n.totalRefundedSet.shopMoney.amount);
-      for (const t of n.transactions) for (const f of t.fees) fees += minor(f.amount.amount);
+      const payments = n.transactions.filter((t) => t.status === 'SUCCESS' && (t.kind === 'SALE' || t.kind === 'CAPTURE'));
+      if (!payments.some((t) => t.fees.length > 0)) ordersWithoutFees += 1;
+      for (const t of payments) for (const f of t.fees) fees += minor(f.amount.amount);
     }
-    return { orders: nodes.length, gross: decimal(gross), refunds: decimal(refunds), net: decimal(gross - refunds), fees: decimal(fees) };
+    return {
+      orders,
+      cancelledOrders: nodes.filter((n) => !n.test && n.cancelledAt !== null).length,
+      testOrders: nodes.filter((n) => n.test).length,
+      gross: decimal(gross),
+      refunds: decimal(refunds),
+      net: decimal(gross - refunds),
+      fees: ordersWithoutFees === 0 ? decimal(fees) : null,
+      ordersWithoutFees,
+    };
   }
 
   it('pages through every order and matches expectedTotals exactly', async () => {
@@ -73,18 +91,22 @@ describe('GraphQL Admin API through @shopify/shopify-api 13.1.0', () => {
     expect(new Set(nodes.map((n) => n.id)).size).toBe(1234);
     const updated = nodes.map((n) => Date.parse(n.updatedAt));
     expect([...updated].sort((a, b) => a - b)).toEqual(updated);
-    const { currency, ...expected } = sandbox.expectedTotals(UK);
-    expect(currency).toBe('GBP');
+    const { currency, timeZone, ...expected } = sandbox.expectedTotals(UK);
+    expect([currency, timeZone]).toEqual(['GBP', 'Europe/London']);
     expect(totals(nodes)).toEqual(expected);
+    expect(expected.cancelledOrders).toBeGreaterThan(0);
+    expect(expected.testOrders).toBeGreaterThan(0);
+    expect(Math.max(...nodes.map((n) => n.transactions.length))).toBeGreaterThanOrEqual(6);
     expect(sandbox.requests.filter((r) => r.shop === UK && r.api === 'graphql')).toHaveLength(13);
   });
 
   it('serves each shop on its own port; a fees:false shop has no fee data', async () => {
     expect(sandbox.shopUrl(UK)).not.toBe(sandbox.shopUrl(EU));
     const nodes = await walk(EU);
-    const { currency, ...expected } = sandbox.expectedTotals(EU);
+    const { currency, timeZone: _z, ...expected } = sandbox.expectedTotals(EU);
     expect(currency).toBe('EUR');
-    expect(expected.fees).toBe('0.00');
+    expect(expected.fees).toBeNull();
+    expect(expected.ordersWithoutFees).toBe(expected.orders);
     expect(totals(nodes)).toEqual(expected);
     expect(nodes[0]?.totalPriceSet.shopMoney.currencyCode).toBe('EUR');
   });
@@ -107,7 +129,7 @@ describe('GraphQL Admin API through @shopify/shopify-api 13.1.0', () => {
     const changed = await walk(UK, `updated_at:>'${cursor}'`);
     expect(changed.map((n) => n.id).sort()).toEqual([...touched].sort());
     expect(sandbox.requests).toHaveLength(1);
-    const { currency: _c, ...expected } = sandbox.expectedTotals(UK);
+    const { currency: _c, timeZone: _z, ...expected } = sandbox.expectedTotals(UK);
     expect(totals(await walk(UK))).toEqual(expected);
     expect(minor(expected.refunds)).toBeGreaterThan(minor(totals(before).refunds));
   });

@@ -8,6 +8,8 @@ interface RestOrder {
   id: string;
   updated_at: string;
   total_price: string;
+  cancelled_at: string | null;
+  test: boolean;
   closed_at: string | null;
 }
 
@@ -34,9 +36,14 @@ describe('REST Admin API through @shopify/shopify-api 13.1.0', () => {
     }
     expect(pages).toBe(3);
     expect(new Set(orders.map((o) => o.id)).size).toBe(620);
-    const gross = orders.reduce((sum, o) => sum + BigInt(o.total_price.replace('.', '')), 0n);
+    const counted = orders.filter((o) => !o.test && o.cancelled_at === null);
+    expect(counted.length).toBe(sandbox.expectedTotals(UK).orders);
+    expect(orders.length - counted.length).toBe(sandbox.expectedTotals(UK).cancelledOrders + sandbox.expectedTotals(UK).testOrders);
+    const gross = counted.reduce((sum, o) => sum + BigInt(o.total_price.replace('.', '')), 0n);
     expect(`${gross / 100n}.${String(gross % 100n).padStart(2, '0')}`).toBe(sandbox.expectedTotals(UK).gross);
-    expect(orders[0]?.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
+    // Europe/London: +01:00 in summer (the oldest orders, May), +00:00 after the end of October.
+    expect(orders[0]?.updated_at).toMatch(/^2026-0[45]-\d\dT\d\d:\d\d:\d\d\+01:00$/);
+    expect(orders.some((o) => /^2026-10-3\d.*\+00:00$/.test(o.updated_at))).toBe(true);
   });
 
   it('defaults to status=open (closed orders need status=any)', async () => {
