@@ -18,7 +18,8 @@ const getJson = async (url: string) => {
 async function storedIn(dataDir: string, store?: string) {
   const database = await openDatabase({ dataDir });
   try {
-    const totals = await sumOrdersByAccount(database.db, 'shopify');
+    // Every stored order, test and cancelled ones included.
+    const totals = await sumOrdersByAccount(database.db, 'shopify', { includeTest: true, includeCancelled: true });
     return {
       runs: await listRuns(database.db, { integration: 'shopify' }),
       orders: totals.reduce((sum, row) => sum + row.orders, 0),
