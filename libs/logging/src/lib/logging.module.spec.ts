@@ -33,6 +33,7 @@ class OrdersController {
 
   @Get('sse/sales')
   stream(): string {
+    this.logger.log('stream opened');
     return 'a stream stand-in';
   }
 }
@@ -114,5 +115,16 @@ describe('LoggingModule', () => {
     expect((await get(path, headers)).status).toBe(200);
     await get('/orders');
     expect(byMessage('request completed').map((record) => (record['req'] as { url: string }).url)).toEqual(['/orders']);
+  });
+
+  it('keeps event streams out of the request logger: no per-subscriber child logger, no req on their lines', async () => {
+    capture.clear();
+    await fetch(`${baseUrl}/sse/sales`);
+    await fetch(`${baseUrl}/orders`);
+    const [stream] = byMessage('stream opened');
+    const [orders] = byMessage('listing orders');
+    expect(stream).toBeDefined();
+    expect(stream?.['req']).toBeUndefined();
+    expect(orders?.['req']).toMatchObject({ url: '/orders' });
   });
 });

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
 import { createLogger, type LoggingOptions } from './create-logger';
@@ -32,7 +32,14 @@ export class LoggingModule {
       global: true,
       imports: [
         LoggerModule.forRootAsync({
-          useFactory: () => ({ pinoHttp: httpLoggingOptions(createLogger(loggingOptions), httpAutoLogging) }),
+          useFactory: () => ({
+            pinoHttp: httpLoggingOptions(createLogger(loggingOptions), httpAutoLogging),
+            // Event streams skip the request logger entirely: no child logger held per subscriber.
+            exclude: [
+              { method: RequestMethod.GET, path: 'sse' },
+              { method: RequestMethod.GET, path: 'sse/*path' },
+            ],
+          }),
         }),
       ],
       exports: [LoggerModule],
