@@ -17,3 +17,4 @@ export type {
 export type { SandboxManifest } from './systems/sandbox-systems';
 export type { ShopifyManifest } from './systems/shopify.system';
 export { SUPPORTED_API_VERSIONS } from './shopify/http/api-versions';
+export { mulberry32 } from './common/prng';

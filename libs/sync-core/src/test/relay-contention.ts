@@ -1,3 +1,4 @@
+import { mulberry32 } from '@ops/api-sandbox';
 import { sleep } from '@ops/resilience';
 import { createEnvelope, type Envelope, type EventPublisher, type System } from '@ops/sse-events';
 import { countUnpublished, type Database, enqueueOutbox } from '@ops/store';
@@ -44,18 +45,6 @@ export interface ContentionReport {
   elapsedMs: number;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Runs relays concurrently (each `start()`ed with a 5 ms interval) while a producer enqueues
  * `events` across `streams` in `transactions`, until everything is published; each relay's
@@ -63,7 +52,7 @@ function random(seed: number): () => number {
  * claims overlap; every `failEvery`-th publish call fails before anything is received.
  */
 export async function runRelayContention(options: ContentionOptions): Promise<ContentionReport> {
-  const next = random(options.seed);
+  const next = mulberry32(options.seed);
   const deliveries: Delivery[] = [];
   const perRelay = options.relayDatabases.map(() => 0);
   let attempts = 0;
