@@ -134,7 +134,8 @@ describe('SyncRunner', () => {
   });
 
   it('marks a run a dead process left running abandoned when the next run of that integration starts', async () => {
-    const left = await startRun(database.db, { integration: 'xero' });
+    // Started a minute ago by a process that has since died.
+    const left = await startRun(database.db, { integration: 'xero', startedAt: new Date(Date.now() - 60_000) });
     const xeroJob = Object.assign(new ScriptedJob(async () => ({ status: 'succeeded', counters: {} })), { integration: 'xero' as const });
     expect((await runner.run(xeroJob)).status).toBe('succeeded');
     const runs = await listRuns(database.db, { integration: 'xero' });
