@@ -45,6 +45,16 @@ export interface ContentionReport {
   elapsedMs: number;
 }
 
+/** The acceptance scenario both drivers run: 3,000 events over four streams, every 25th publish failing. */
+export const THREE_RELAY_SCENARIO = {
+  streams: ['shopify', 'amazon', 'xero', 'unleashed'],
+  events: 3000,
+  transactions: 60,
+  batchSize: 25,
+  failEvery: 25,
+  seed: 20_261_201,
+} satisfies Omit<ContentionOptions, 'producer' | 'relayDatabases'>;
+
 /**
  * Runs relays concurrently (each `start()`ed with a 5 ms interval) while a producer enqueues
  * `events` across `streams` in `transactions`, until everything is published; each relay's

@@ -1,7 +1,12 @@
 import { type Database, listUnpublished, openDatabase } from '@ops/store';
 import { describeWithPostgres } from '@ops/store/testing';
 
-import { checkExactlyOnceInOrder, describeContention, runRelayContention } from '../../test/relay-contention';
+import {
+  checkExactlyOnceInOrder,
+  describeContention,
+  runRelayContention,
+  THREE_RELAY_SCENARIO,
+} from '../../test/relay-contention';
 
 describeWithPostgres('OutboxRelay on Postgres: three worker replicas', (pg) => {
   let producer: Database | undefined;
@@ -22,12 +27,7 @@ describeWithPostgres('OutboxRelay on Postgres: three worker replicas', (pg) => {
     const report = await runRelayContention({
       producer,
       relayDatabases: replicas,
-      streams: ['shopify', 'amazon', 'xero', 'unleashed'],
-      events: 3000,
-      transactions: 60,
-      batchSize: 25,
-      failEvery: 25,
-      seed: 20_261_201,
+      ...THREE_RELAY_SCENARIO,
     });
     console.info(describeContention('three relays on Postgres', report));
 

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { createEnvelope, type Envelope, type EventPublisher, HttpPublisher } from '@ops/sse-events';
 import { countUnpublished, type Database, enqueueOutbox, listUnpublished, openDatabase } from '@ops/store';
 
-import { checkExactlyOnceInOrder, describeContention, runRelayContention } from '../../test/relay-contention';
+import {
+  checkExactlyOnceInOrder,
+  describeContention,
+  runRelayContention,
+  THREE_RELAY_SCENARIO,
+} from '../../test/relay-contention';
 import { OutboxRelay } from './outbox-relay';
 
 const source = { system: 'shopify', account: 'acme-uk.myshopify.com', environment: 'sandbox' } as const;
@@ -136,12 +141,7 @@ describe('OutboxRelay', () => {
     const report = await runRelayContention({
       producer: database,
       relayDatabases: [database, database, database],
-      streams: ['shopify', 'amazon', 'xero', 'unleashed'],
-      events: 3000,
-      transactions: 60,
-      batchSize: 25,
-      failEvery: 25,
-      seed: 20_261_201,
+      ...THREE_RELAY_SCENARIO,
     });
     console.info(describeContention('three relays on PGlite', report));
     expect(checkExactlyOnceInOrder(report)).toEqual({ duplicates: 0, missing: 0, outOfOrder: [] });
