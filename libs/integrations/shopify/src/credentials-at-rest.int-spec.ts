@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { ShopSpec } from '@ops/api-sandbox';
 import { CredentialSealer, type Database, getCredentialState, openDatabase } from '@ops/store';
-import { describeWithPostgres } from '@ops/store/testing';
+import { describeWithPostgres, keyNeedles, scanFiles, scanText, secretNeedles, type SecretNeedle } from '@ops/store/testing';
 import { sql } from 'drizzle-orm';
 
 import { startHarness } from './test/shopify-harness';
@@ -23,44 +23,9 @@ const shops = (prefix: string): ShopSpec[] => [
   { domain: `${prefix}-eu.myshopify.com`, currency: 'EUR', orders: 40, products: 5 },
 ];
 
-interface Needle {
-  label: string;
-  bytes: Buffer;
-}
-
 /** The secrets a run handled: issued tokens, client secrets, and the key in every encoding. */
-function secretNeedles(tokens: string[], clientSecrets: string[], key: Buffer): Needle[] {
-  return [
-    ...tokens.map((token, i) => ({ label: `access token ${i}`, bytes: Buffer.from(token) })),
-    ...clientSecrets.map((secret, i) => ({ label: `client secret ${i}`, bytes: Buffer.from(secret) })),
-    { label: 'key (raw bytes)', bytes: key },
-    { label: 'key (base64)', bytes: Buffer.from(key.toString('base64')) },
-    { label: 'key (hex)', bytes: Buffer.from(key.toString('hex')) },
-  ];
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Which needles occur in which files, every byte of every file under `dir`. */
-function scanFiles(dir: string, needles: Needle[]): { files: number; bytes: number; found: string[] } {
-  const found: string[] = [];
-  let bytes = 0;
-  const files = filesUnder(dir);
-  for (const file of files) {
-    const content = readFileSync(file);
-    bytes += content.length;
-    for (const needle of needles) if (content.includes(needle.bytes)) found.push(`${needle.label} in ${file.slice(dir.length + 1)}`);
-  }
-  return { files: files.length, bytes, found };
-}
-
-function scanText(text: string, needles: Needle[]): string[] {
-  const content = Buffer.from(text);
-  return needles.filter((needle) => content.includes(needle.bytes)).map((needle) => needle.label);
+function needlesOf(tokens: string[], clientSecrets: string[], key: Buffer): SecretNeedle[] {
+  return [...secretNeedles({ 'access token': tokens, 'client secret': clientSecrets }), ...keyNeedles(key)];
 }
 
 /** Syncs `specs` with client credentials only; returns the tokens it stored and the client secrets it used. */
@@ -104,7 +69,7 @@ describe('credentials at rest: the PGlite data directory, read raw', () => {
     let database = await openDatabase({ dataDir });
     const { tokens, clientSecrets } = await syncWithClientCredentials(database, specs, sealer).finally(() => database.close());
 
-    const needles = secretNeedles(tokens, clientSecrets, key);
+    const needles = needlesOf(tokens, clientSecrets, key);
     const scan = scanFiles(dataDir, needles);
     expect(scan.found).toEqual([]);
     // Not vacuous: the files are the database, and plain data in them is found by the same scan.
@@ -130,7 +95,7 @@ describeWithPostgres('credentials at rest: a pg_dump of the Postgres database', 
     database = await openDatabase({ databaseUrl: pg.url });
     const { tokens, clientSecrets } = await syncWithClientCredentials(database, specs, sealer);
 
-    const needles = secretNeedles(tokens, clientSecrets, key);
+    const needles = needlesOf(tokens, clientSecrets, key);
     const before = dump();
     expect(scanText(before, needles)).toEqual([]);
     expect(before).toContain('COPY public.integration_accounts');
