@@ -2,6 +2,7 @@
 # Installs and starts what the test suites talk to, when it is not already there.
 # - nginx: the hub's proxy test runs its own nginx instance on loopback.
 # - PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`): the store and sync int-specs.
+# - Redis on 127.0.0.1:6379; the fault suite also starts redis-server processes of its own.
 set -euo pipefail
 
 updated=0
@@ -28,3 +29,11 @@ if ! psql -h 127.0.0.1 -U postgres -d test -Atqc 'select 1' >/dev/null 2>&1; the
     exit 1
   }
 fi
+
+apt_install redis-server
+redis_up() { redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; }
+if ! redis_up; then
+  redis-server --port 6379 --bind 127.0.0.1 --save '' --appendonly no --daemonize yes
+  for _ in $(seq 1 30); do redis_up && break; sleep 1; done
+fi
+redis_up || { echo "Redis is not reachable on 127.0.0.1:6379" >&2; exit 1; }

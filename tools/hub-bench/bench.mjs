@@ -10,6 +10,7 @@ import { hardFdLimit, hasCommand, killAllChildren, machineInfo } from './lib/pro
 import { renderMarkdown, upsertSection } from './lib/report.mjs';
 import { SERVER_KINDS } from './lib/servers.mjs';
 import { machineBusyPct, runHeartbeat, runSession } from './lib/session.mjs';
+import { runRedisBench, upsertRedisSection } from './redis-bench.mjs';
 
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '?');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -37,7 +38,7 @@ function parseArgs(argv) {
     if (!m) throw new Error(`unknown argument ${arg}`);
     a[m[1]] = m[2] ?? true;
   }
-  const known = ['sizes', 'quick', 'servers', 'write', 'no-write', 'build', 'no-heartbeat', 'batch', 'burst-concurrency', 'burst-deliveries', 'light-seconds', 'per-process', 'note', 'retries', 'help'];
+  const known = ['sizes', 'quick', 'servers', 'write', 'no-write', 'build', 'no-heartbeat', 'batch', 'burst-concurrency', 'burst-deliveries', 'light-seconds', 'per-process', 'note', 'retries', 'help', 'redis', 'subscribers', 'rate', 'seconds', 'burst-events'];
   for (const key of Object.keys(a)) if (!known.includes(key)) throw new Error(`unknown option --${key} (try --help)`);
   return a;
 }
@@ -52,6 +53,9 @@ const HELP = `npm run bench:hub -- [options]
   --retries=2             re-measure a (server, N) up to this many times when other processes used
                           more than ${DISTURBED_PCT}% of a core during it; the least disturbed attempt is kept
   --note="text"           add a line to the notes of the written section
+  --redis                 the Redis Streams benchmark instead: in-process hub vs 1 and 3 replicas over Redis
+                          (--subscribers=3000 --rate=50 --seconds=20 --burst-events=500; --quick: 600, 8 s);
+                          writes its own section of docs/benchmarks.md unless --quick or --no-write
   HUB_BENCH_MAIN=<file>   env: run this hub bundle instead of dist/apps/sse-hub/main.js (no build)
   --write / --no-write    update docs/benchmarks.md (default: only for the default sizes or with --write)`;
 
@@ -88,6 +92,12 @@ async function main() {
     return;
   }
   process.chdir(ROOT);
+  if (args.redis) {
+    if (!ensureHub(Boolean(args.build), [])) throw new Error('the hub did not build');
+    const markdown = await runRedisBench(args, ROOT);
+    if (!args['no-write'] && (!args.quick || args.write)) upsertRedisSection(path.join(ROOT, 'docs/benchmarks.md'), markdown);
+    return;
+  }
   const started = Date.now();
   const quick = Boolean(args.quick);
   const fdHard = hardFdLimit();

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ForecastJobsModule } from '@ops/forecasting';
 import { type HubConfig, HubModule } from '@ops/hub';
 import { LoggingModule } from '@ops/logging';
 import type { EventPublisher } from '@ops/sse-events';
@@ -15,6 +16,7 @@ export class AllInOneModule {
         LoggingModule.forRoot({ service: 'all-in-one' }),
         HubModule.forRoot(hubConfig),
         SyncWorkerModule.forRoot({ workers: WORKERS, publisher }),
+        ForecastJobsModule,
       ],
     };
   }

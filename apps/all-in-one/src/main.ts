@@ -2,18 +2,22 @@ import { Logger } from '@nestjs/common';
 import { createHubApp, EventHub, listenHub, loadHubConfig } from '@ops/hub';
 import { createLogger } from '@ops/logging';
 import { MemoryPublisher } from '@ops/sse-events';
-import { exitGracefullyOnSignal, runSyncCommand } from '@ops/sync-core';
+import { exitGracefullyOnSignal, runConnectCommand, runSyncCommand } from '@ops/sync-core';
 import { WORKERS } from '@ops/worker-registry';
 
 import { AllInOneModule } from './all-in-one.module';
 
 const logger = createLogger({ service: 'all-in-one' });
 
-/** `main.js`: the hub and every configured worker. `main.js sync <integration> [--full]`: one sync now. */
+/**
+ * `main.js`: the hub and every configured worker. `main.js sync <integration> [--full]`: one sync now.
+ * `main.js connect <integration>`: connect an account (OAuth consent) and store its credentials.
+ */
 async function main([command, ...args]: string[]): Promise<void> {
   if (command === 'sync') return runSyncCommand({ workers: WORKERS }, args);
+  if (command === 'connect') return runConnectCommand({ workers: WORKERS }, args);
   if (command !== undefined) {
-    process.stderr.write('usage: main.js [sync <integration> [--full] | sync --help]\n');
+    process.stderr.write('usage: main.js [sync <integration> [--full] | sync --help | connect <integration>]\n');
     process.exitCode = 2;
     return;
   }

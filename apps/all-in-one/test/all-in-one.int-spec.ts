@@ -30,6 +30,14 @@ async function storedIn(dataDir: string, store?: string) {
   }
 }
 
+/** Every external system in registry order, with the variable its "not configured" reason names. */
+const NOT_CONFIGURED = [
+  ['shopify', 'SHOPIFY_STORES'],
+  ['amazon', 'AMAZON_MARKETPLACES'],
+  ['unleashed', 'UNLEASHED_API_ID'],
+  ['xero', 'XERO_CLIENT_ID'],
+] as const;
+
 describe('all-in-one (the built process)', () => {
   let dataRoot: string;
   let sandbox: ShopifySandbox | undefined;
@@ -45,7 +53,10 @@ describe('all-in-one (the built process)', () => {
   it('`npm start` (as a newcomer runs it) serves every integration as not configured and exits 0 within 5 s of SIGTERM', async () => {
     const product = await spawnNpmStart({ DATA_DIR: join(dataRoot, 'pglite') });
     const integrations = await getJson(`${product.url}/api/integrations`);
-    expect(integrations.body).toEqual([expect.objectContaining({ integration: 'shopify', configured: false })]);
+    expect(integrations.body).toEqual([
+      ...NOT_CONFIGURED.map(([integration]) => expect.objectContaining({ integration, configured: false })),
+      expect.objectContaining({ integration: 'forecast', configured: true }),
+    ]);
     expect((await getJson(`${product.url}/health`)).status).toBe(200);
     const { code, ms } = await terminate(product);
     expect(code).toBe(0);
@@ -59,16 +70,21 @@ describe('all-in-one (the built process)', () => {
     const integrations = await getJson(`${product.url}/api/integrations`);
     expect(integrations.status).toBe(200);
     expect(integrations.body).toEqual([
-      {
-        integration: 'shopify',
+      ...NOT_CONFIGURED.map(([integration, variable]) => ({
+        integration,
         configured: false,
-        reason: expect.stringContaining('SHOPIFY_STORES'),
+        reason: expect.stringContaining(variable),
         accounts: [],
         lastRun: null,
         nextRunAt: null,
-      },
+      })),
+      // The forecast job reads only the store, so it is always configured; a fresh store gives it
+      // nothing to forecast, and its first run at start-up says so honestly.
+      expect.objectContaining({ integration: 'forecast', configured: true, nextRunAt: expect.any(String) }),
     ]);
-    expect(product.output()).toMatch(/shopify: not configured \(SHOPIFY_STORES is not set/);
+    for (const [integration, variable] of NOT_CONFIGURED) {
+      expect(product.output()).toMatch(new RegExp(`${integration}: not configured \\(${variable}`));
+    }
     const { code, ms } = await terminate(product);
     expect(code).toBe(0);
     expect(ms).toBeLessThan(5_000);
@@ -168,10 +184,10 @@ describe('all-in-one (the built process)', () => {
   it('`sync` takes its names from the registry: --help lists them, an unknown name exits 2 listing them', async () => {
     const help = await runToExit(['sync', '--help']);
     expect(help.code).toBe(0);
-    expect(help.output).toContain('integrations: shopify');
+    expect(help.output).toContain('integrations: shopify, amazon, unleashed, xero, forecast');
     const unknown = await runToExit(['sync', 'nonexistent'], { DATA_DIR: join(dataRoot, 'pglite') });
     expect(unknown.code).toBe(2);
     expect(unknown.output).toContain('unknown integration: nonexistent');
-    expect(unknown.output).toContain('integrations: shopify');
+    expect(unknown.output).toContain('integrations: shopify, amazon, unleashed, xero, forecast');
   });
 });

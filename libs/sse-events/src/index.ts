@@ -12,6 +12,7 @@ export * from './lib/money/currency';
 export * from './lib/money/decimal';
 export * from './lib/money/money';
 export * from './lib/schemas/common.schema';
+export * from './lib/schemas/forecast.schema';
 export * from './lib/publishers/event-publisher';
 export * from './lib/publishers/memory.publisher';
 export * from './lib/publishers/http.publisher';

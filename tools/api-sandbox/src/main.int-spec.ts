@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 
 import { SUPPORTED_API_VERSIONS } from './shopify/http/api-versions';
@@ -6,6 +7,7 @@ import type { SandboxManifest } from './systems/sandbox-systems';
 
 const ROOT = join(__dirname, '../../..');
 const SHOPS = 'cmd-uk.myshopify.com:GBP:20,cmd-us.myshopify.com:USD:30';
+const LOCAL_URL = /^http:\/\/127\.0\.0\.1:\d+$/;
 
 interface Run {
   child: ChildProcessWithoutNullStreams;
@@ -73,8 +75,35 @@ describe('npm run sandbox', () => {
           clientSecret: expect.any(String),
         })),
       },
+      xero: {
+        endpoint: expect.stringMatching(LOCAL_URL),
+        clientId: expect.any(String),
+        clientSecret: expect.any(String),
+        refreshToken: expect.any(String),
+        tenants: expect.arrayContaining([expect.objectContaining({ tenantId: expect.any(String), name: expect.any(String) })]),
+      },
+      amazon: {
+        endpoint: expect.stringMatching(LOCAL_URL),
+        region: 'eu',
+        marketplaces: [
+          { id: 'A1F83G8C2ARO7P', currency: 'GBP' },
+          { id: 'A1PA6795UKMFR9', currency: 'EUR' },
+        ],
+        clientId: expect.any(String),
+        clientSecret: expect.any(String),
+        refreshToken: expect.stringMatching(/^Atzr\|/),
+        usagePlans: expect.objectContaining({ searchOrders: expect.any(Object) }),
+      },
+      unleashed: {
+        endpoint: expect.stringMatching(LOCAL_URL),
+        apiId: expect.any(String),
+        apiKey: expect.any(String),
+        changesUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_sandbox\/changes$/),
+      },
     });
-    // --port=0: every shop on its own free port.
+    // --port=0: every server on its own free port.
+    const urls = [...manifest.shopify.shops.map((s) => s.url), manifest.xero.endpoint, manifest.amazon.endpoint, manifest.unleashed.endpoint];
+    expect(new Set(urls).size).toBe(urls.length);
     expect(new Set(manifest.shopify.shops.map((s) => s.url)).size).toBe(2);
   });
 
@@ -94,6 +123,38 @@ describe('npm run sandbox', () => {
     expect(access_token).toMatch(/^shpca_/);
     const withGranted = await post(graphql, query, { 'X-Shopify-Access-Token': access_token });
     expect(await withGranted.json()).toMatchObject({ data: { shop: { currencyCode: 'GBP' } } });
+  });
+
+  it("accepts the printed credentials of Xero, Amazon and Unleashed on their own paths", async () => {
+    const { xero, amazon, unleashed } = manifest;
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    const xeroToken = await fetch(`${xero.endpoint}/connect/token`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Authorization: `Basic ${Buffer.from(`${xero.clientId}:${xero.clientSecret}`).toString('base64')}`,
+      },
+      body: form({ grant_type: 'refresh_token', refresh_token: xero.refreshToken }),
+    });
+    expect(xeroToken.status).toBe(200);
+    expect(await xeroToken.json()).toMatchObject({ access_token: expect.any(String), refresh_token: expect.any(String), expires_in: 1800 });
+
+    const lwa = await fetch(`${amazon.endpoint}/auth/o2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form({ grant_type: 'refresh_token', refresh_token: amazon.refreshToken, client_id: amazon.clientId, client_secret: amazon.clientSecret }),
+    });
+    expect(lwa.status).toBe(200);
+    expect(await lwa.json()).toMatchObject({ access_token: expect.stringMatching(/^Atza\|/), expires_in: 3600 });
+
+    const query = 'pageSize=1';
+    const signature = createHmac('sha256', unleashed.apiKey).update(query).digest('base64');
+    const headers = { Accept: 'application/json', 'api-auth-id': unleashed.apiId, 'client-type': 'ops/sandbox-check' };
+    const signed = await fetch(`${unleashed.endpoint}/Products/1?${query}`, { headers: { ...headers, 'api-auth-signature': signature } });
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toMatchObject({ Pagination: { PageSize: 1, PageNumber: 1 } });
+    const forged = await fetch(`${unleashed.endpoint}/Products/1?${query}`, { headers: { ...headers, 'api-auth-signature': `x${signature}` } });
+    expect(forged.status).toBe(403);
   });
 
   it('closes every server and exits 0 on SIGTERM', async () => {

@@ -7,6 +7,9 @@ import { performance } from 'node:perf_hooks';
 
 export function loadContract(root) {
   const require = createRequire(path.join(root, 'package.json'));
+  // The contract imports other workspace libs (`@ops/resilience`) by their tsconfig path aliases.
+  const { compilerOptions } = JSON.parse(require('node:fs').readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'));
+  require('tsconfig-paths').register({ baseUrl: root, paths: compilerOptions.paths });
   require('ts-node').register({
     transpileOnly: true,
     compilerOptions: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' },

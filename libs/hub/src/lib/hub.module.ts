@@ -1,9 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 
-import { AdminGuard, PublisherGuard } from './auth/credential.guards';
+import {
+  AdminGuard,
+  MonitoringGuard,
+  PublisherGuard,
+} from './auth/credential.guards';
 import { SubscriberAuth } from './auth/subscriber-auth';
-import { TicketStore } from './auth/ticket-store';
+import { clusterProviders } from './cluster/cluster.providers';
 import type { HubConfig } from './config/hub.config';
 import { AdminController } from './http/admin.controller';
 import { HubExceptionFilter } from './http/hub-exception.filter';
@@ -13,6 +17,7 @@ import { StreamController } from './http/stream.controller';
 import { TicketController } from './http/ticket.controller';
 import { HUB_CONFIG } from './hub.tokens';
 import { HubLifecycle } from './lifecycle/hub-lifecycle';
+import { TrustProxy } from './lifecycle/trust-proxy';
 import { EventHub } from './sse/event-hub';
 import { OpenStream } from './sse/open-stream';
 
@@ -34,11 +39,13 @@ export class HubModule {
       providers: [
         { provide: HUB_CONFIG, useValue: config },
         { provide: EventHub, useFactory: () => new EventHub(config.stream) },
-        { provide: TicketStore, useFactory: () => new TicketStore() },
+        ...clusterProviders(config),
         { provide: APP_FILTER, useClass: HubExceptionFilter },
         SubscriberAuth,
         PublisherGuard,
         AdminGuard,
+        MonitoringGuard,
+        TrustProxy,
         HubLifecycle,
         OpenStream,
       ],

@@ -89,7 +89,7 @@ export function forecastProgress(jobId: string, progress: number): Envelope {
   return createEnvelope(
     'forecast:progress',
     { ...SOURCE, system: 'forecast' },
-    { jobId, progress, stage: 'fit' },
+    { jobId, progress, stage: 'fitting' },
   );
 }
 

@@ -25,7 +25,7 @@ export async function storeOrdersPage(
   const lines = orders.flatMap((order) =>
     order.lineItems.nodes.map((item) => {
       const line = mapLineItem(order.id, item);
-      return { integration: INTEGRATION, accountId: storeId, ...line, quantity: String(line.quantity) };
+      return { integration: INTEGRATION, accountId: storeId, ...line, quantity: String(line.quantity), refundedQuantity: String(line.refundedQuantity) };
     }),
   );
   await database.transaction(async (tx) => {

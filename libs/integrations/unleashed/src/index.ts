@@ -1,1 +1,14 @@
-export {};
+export * from './config/unleashed.config';
+export * from './client/unleashed.client';
+export * from './client/unleashed.api-types';
+export * from './client/unleashed-signature';
+export * from './client/unleashed-dates';
+export * from './client/unleashed-paging';
+export * from './mapping/assembly.mapper';
+export * from './mapping/stock-on-hand.mapper';
+export * from './mapping/product-levels.mapper';
+export * from './metrics/production.metrics';
+export * from './metrics/stock.metrics';
+export * from './metrics/reorder-alerts';
+export * from './unleashed.sync';
+export * from './unleashed.worker';

@@ -9,13 +9,24 @@ describe('WORKERS', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.each(WORKERS.map((worker) => [worker.integration, worker] as const))(
+  const external = WORKERS.filter((worker) => worker.integration !== 'forecast');
+
+  it('lists every external system and the forecast job', () => {
+    expect(WORKERS.map((worker) => worker.integration).sort()).toEqual(['amazon', 'forecast', 'shopify', 'unleashed', 'xero']);
+  });
+
+  it.each(external.map((worker) => [worker.integration, worker] as const))(
     '%s answers "not configured" with a reason for an empty environment, without throwing',
     (_name, worker) => {
       const answer = worker.readConfig({});
       expect(answer).toEqual({ configured: false, reason: expect.stringMatching(/\S{3,}/) });
     },
   );
+
+  it('the forecast job needs no credentials (it reads only the store): configured with defaults for an empty environment', () => {
+    const forecast = WORKERS.find((worker) => worker.integration === 'forecast');
+    expect(forecast?.readConfig({})).toMatchObject({ configured: true, cron: '30 2 * * *' });
+  });
 
   it('a present but wrong configuration is a ConfigError, not "not configured"', () => {
     const shopify = WORKERS.find((worker) => worker.integration === 'shopify');

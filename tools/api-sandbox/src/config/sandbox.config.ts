@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { parseFlags } from './cli-flags';
 import type { SandboxCurrency, ShopSpec, ShopifySandboxOptions } from '../shopify/sandbox.types';
 
 const CURRENCIES = ['GBP', 'EUR', 'USD', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'JPY', 'BHD'] as const satisfies readonly SandboxCurrency[];
@@ -31,7 +32,7 @@ export type SandboxCliConfig = z.infer<typeof configSchema>;
  * offending option named.
  */
 export function loadSandboxOptions(argv: readonly string[], env: NodeJS.ProcessEnv): ShopifySandboxOptions {
-  const args = Object.fromEntries(argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=', 2) as [string, string]));
+  const args = parseFlags(argv);
   const raw = {
     port: args['port'] ?? env['SHOPIFY_SANDBOX_PORT'],
     shops: args['shops'] ?? env['SHOPIFY_SANDBOX_SHOPS'],

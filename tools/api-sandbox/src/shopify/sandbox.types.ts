@@ -1,3 +1,5 @@
+import type { ExpectedUnits } from './dataset/units';
+
 /** Public option and result types of the Shopify sandbox. */
 
 /** Currencies the sandbox can price a shop in (minor-unit exponent 2, except JPY 0 and BHD 3). */
@@ -184,6 +186,8 @@ export interface ShopifySandbox {
   /** Invalidates every token currently valid for the shop (static and granted). New grants still work. */
   revokeToken(domain: string): void;
   expectedTotals(domain: string): ExpectedTotals;
+  /** Units ordered and refunded in the shop's counted orders (the dataset's refund line items). */
+  expectedUnits(domain: string): ExpectedUnits;
   clearRequests(): void;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { jsonResponse } from '../common/http';
 import { BulkOperations } from './bulk/bulk-operations';
 import { ShopDataset } from './dataset/shop-dataset';
 import { computeExpectedTotals } from './dataset/totals';
+import { computeExpectedUnits } from './dataset/units';
 import { gid } from './graphql/graphql-views';
 import { defaultCredentials, ShopAuth } from './http/auth';
 import { FaultInjector } from './http/faults';
@@ -115,6 +116,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
     },
     revokeToken: (domain) => entryOf(domain).runtime.auth.revokeAll(),
     expectedTotals: (domain) => computeExpectedTotals(entryOf(domain).runtime.dataset),
+    expectedUnits: (domain) => computeExpectedUnits(entryOf(domain).runtime.dataset),
     clearRequests: () => {
       requests.length = 0;
     },

@@ -1,8 +1,11 @@
 import type { SandboxSystem, StartedSandboxSystem } from './sandbox-system';
+import { amazonSystem } from './amazon.system';
 import { shopifySystem } from './shopify.system';
+import { unleashedSystem } from './unleashed.system';
+import { xeroSystem } from './xero.system';
 
 /** Every system `npm run sandbox` starts, in start order. A new emulator is one more entry. */
-export const SANDBOX_SYSTEMS = [shopifySystem] as const;
+export const SANDBOX_SYSTEMS = [shopifySystem, amazonSystem, xeroSystem, unleashedSystem] as const;
 
 type ManifestOf<S> = S extends SandboxSystem<string, infer M> ? M : never;
 

@@ -7,7 +7,7 @@ export class ChannelGrants {
   private readonly exact = new Set<string>();
   private readonly prefixes: string[] = [];
 
-  constructor(patterns: readonly string[]) {
+  constructor(readonly patterns: readonly string[]) {
     for (const pattern of patterns) {
       if (pattern.endsWith('*')) this.prefixes.push(pattern.slice(0, -1));
       else this.exact.add(pattern);

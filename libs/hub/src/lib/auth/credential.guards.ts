@@ -13,15 +13,23 @@ import { bearerToken } from './credentials';
 import { SecretMatcher } from './secret-matcher';
 
 function guardWith(
-  secret: string | undefined,
+  secrets: string | undefined | (string | undefined)[],
   enabled: boolean,
   label: string,
 ) {
-  const matcher = secret ? new SecretMatcher(secret) : undefined;
+  const matchers = [secrets]
+    .flat()
+    .filter((secret): secret is string => secret !== undefined)
+    .map((secret) => new SecretMatcher(secret));
   return (context: ExecutionContext): boolean => {
     if (!enabled) return true;
     const req = context.switchToHttp().getRequest<Request>();
-    if (!matcher || !matcher.matches(bearerToken(req.headers))) {
+    const presented = bearerToken(req.headers);
+    // Every matcher runs, so the time taken does not say which secret came closer.
+    const matched = matchers
+      .map((matcher) => matcher.matches(presented))
+      .includes(true);
+    if (!matched) {
       throw unauthorized(
         `a valid ${label} token is required (Authorization: Bearer <token>)`,
       );
@@ -58,6 +66,27 @@ export class AdminGuard implements CanActivate {
       config.auth.adminToken,
       config.auth.enabled,
       'admin',
+    );
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    return this.check(context);
+  }
+}
+
+/**
+ * `/metrics` and `/sse/status` (they reveal which integrations publish): the admin token or
+ * `HUB_METRICS_TOKEN`, or auth off.
+ */
+@Injectable()
+export class MonitoringGuard implements CanActivate {
+  private readonly check: (context: ExecutionContext) => boolean;
+
+  constructor(@Inject(HUB_CONFIG) config: HubConfig) {
+    this.check = guardWith(
+      [config.auth.adminToken, config.auth.metricsToken],
+      config.auth.enabled,
+      'admin or metrics',
     );
   }
 

@@ -37,14 +37,16 @@ export class SubscriberAuth {
   }
 
   /**
+   * Resolves with the time (ms since epoch) the credential's grant ends: the token's `exp`, or for a
+   * ticket the `exp` of the token it was issued for; `Infinity` with auth off.
    * @throws 401 when no valid credential is presented (a ticket is spent even if the channel
    * check then fails), 403 naming the first channel the credential does not cover.
    */
   async authorize(
     req: IncomingMessage & { query?: unknown },
     channels: readonly string[],
-  ): Promise<void> {
-    if (!this.config.auth.enabled) return;
+  ): Promise<number> {
+    if (!this.config.auth.enabled) return Number.POSITIVE_INFINITY;
     const query = (req.query ?? {}) as Record<string, unknown>;
     if (URL_TOKEN_PARAMS.some((name) => query[name] !== undefined)) {
       throw unauthorized(
@@ -52,22 +54,25 @@ export class SubscriberAuth {
       );
     }
     let grants: ChannelGrants;
+    let expiresAt: number;
     if (query['ticket'] !== undefined) {
       const redeemed =
         typeof query['ticket'] === 'string'
-          ? this.tickets.consume(query['ticket'])
+          ? await this.tickets.consume(query['ticket'])
           : undefined;
       if (!redeemed)
         throw unauthorized('ticket is invalid, expired or already used');
-      grants = redeemed;
+      grants = redeemed.grants;
+      expiresAt = redeemed.grantExpiresAt;
     } else {
-      grants = (await this.verifyToken(req)).grants;
+      ({ grants, expiresAt } = await this.verifyToken(req));
     }
     const uncovered = grants.firstUncovered(channels);
     if (uncovered !== undefined)
       throw forbidden(
         `token does not grant channel ${JSON.stringify(uncovered)}`,
       );
+    return expiresAt;
   }
 
   /**

@@ -73,4 +73,38 @@ describe('loadHubConfig', () => {
       expect((error as Error).message).not.toContain(leaked);
     }
   });
+
+  it('reads the scale-out settings: Redis, trusted proxies, metrics token', () => {
+    const config = loadHubConfig({
+      ...secrets,
+      REDIS_URL: 'redis://:pw@10.0.0.5:6379/2',
+      REDIS_STREAM_MAXLEN: '5000',
+      HUB_TRUST_PROXY: ' 10.0.0.0/8, 127.0.0.1 ,fd00::/8',
+      HUB_METRICS_TOKEN: 'm'.repeat(16),
+    });
+    expect(config.redis).toEqual({
+      url: 'redis://:pw@10.0.0.5:6379/2',
+      streamKey: 'ops:events',
+      maxLen: 5000,
+    });
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'fd00::/8']);
+    expect(config.auth.metricsToken).toBe('m'.repeat(16));
+    expect(loadHubConfig(secrets)).toMatchObject({ redis: undefined, trustProxy: [] });
+  });
+
+  it.each([
+    ['HUB_TRUST_PROXY', '10.0.0.0/33'],
+    ['HUB_TRUST_PROXY', 'proxy.internal'],
+    ['HUB_TRUST_PROXY', '10.0.0.1/8/1'],
+    ['REDIS_URL', 'http://redis:6379'],
+  ])('refuses %s=%s, naming it without echoing a Redis password', (name, value) => {
+    expect(() => loadHubConfig({ ...secrets, [name]: value })).toThrow(
+      new RegExp(name),
+    );
+    try {
+      loadHubConfig({ ...secrets, REDIS_URL: 'http://:hunter2@redis:6379' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import { loadConfig } from '@ops/config';
 import { z } from 'zod';
 
+import { parseProxyList } from './proxy-list';
+
 /**
  * The hub's configuration, read from the environment once at boot. This is the only file in the
  * hub that reads `process.env`.
@@ -42,9 +44,37 @@ const EnvSchema = z.object({
   HUB_MAX_BODY_BYTES: intFrom(1_048_576, 1_024, 104_857_600),
   HUB_MAX_CONNECTIONS: intFrom(20_000, 1, 10_000_000),
   HUB_MAX_CONNECTIONS_PER_IP: intFrom(1_000, 1, 10_000_000),
+  HUB_METRICS_TOKEN: secret(16),
+  HUB_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parseProxyList(raw ?? '');
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  HUB_REPLICA_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'may contain only letters, digits and . _ : - (at most 64)')
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_STREAM_KEY: z.string().min(1).max(200).default('ops:events'),
+  REDIS_STREAM_MAXLEN: intFrom(100_000, 100, 100_000_000),
 });
 
 const SECRETS = [
+  'HUB_PUBLISHER_TOKEN',
+  'HUB_ADMIN_TOKEN',
+  'HUB_JWT_SECRET',
+  'HUB_METRICS_TOKEN',
+  'REDIS_URL',
+] as const;
+
+/** The secrets every auth-on hub must have (`HUB_METRICS_TOKEN` is optional). */
+const REQUIRED_SECRETS = [
   'HUB_PUBLISHER_TOKEN',
   'HUB_ADMIN_TOKEN',
   'HUB_JWT_SECRET',
@@ -53,7 +83,7 @@ const SECRETS = [
 /** With `HUB_AUTH=on` every secret is required: one problem per missing variable. */
 const HubEnvSchema = EnvSchema.superRefine((env, ctx) => {
   if (env.HUB_AUTH !== 'on') return;
-  for (const name of SECRETS) {
+  for (const name of REQUIRED_SECRETS) {
     if (env[name] !== undefined) continue;
     ctx.addIssue({
       code: 'custom',
@@ -73,7 +103,16 @@ function toConfig(env: z.infer<typeof EnvSchema>) {
       publisherToken: env.HUB_PUBLISHER_TOKEN,
       adminToken: env.HUB_ADMIN_TOKEN,
       jwtSecret: env.HUB_JWT_SECRET,
+      /** Reads `/metrics` and `/sse/status` (so does the admin token). */
+      metricsToken: env.HUB_METRICS_TOKEN,
     },
+    /** Proxy addresses/CIDRs whose `X-Forwarded-For` is believed; empty: the peer is the client. */
+    trustProxy: env.HUB_TRUST_PROXY,
+    replicaId: env.HUB_REPLICA_ID,
+    /** Scale-out: events, tickets and replica heartbeats in Redis. Absent: one process. */
+    redis: env.REDIS_URL
+      ? { url: env.REDIS_URL, streamKey: env.REDIS_STREAM_KEY, maxLen: env.REDIS_STREAM_MAXLEN }
+      : undefined,
     stream: {
       heartbeatMs: env.HUB_HEARTBEAT_MS,
       retryMs: env.HUB_RETRY_MS,

@@ -13,6 +13,7 @@ import { createEnvelope, InvalidEventError } from '@ops/sse-events';
 import { AdminGuard } from '../auth/credential.guards';
 import type { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../hub.tokens';
+import { EventIngress } from '../cluster/event-ingress';
 import { EventHub } from '../sse/event-hub';
 import { badRequest } from './hub-http.exception';
 import { readJsonBody } from './json-body';
@@ -24,10 +25,12 @@ export class AdminController {
   constructor(
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     private readonly hub: EventHub,
+    private readonly ingress: EventIngress,
   ) {}
 
   /**
    * Body `{message, level}` (`info | warning | critical`), validated by the contract.
+   * `recipients` counts this replica's streams; with Redis every replica's streams receive it.
    * @throws 400 naming the bad field.
    */
   @Post('broadcast')
@@ -48,7 +51,7 @@ export class AdminController {
       throw error;
     }
     const recipients = this.hub.registry.size;
-    this.hub.publish([envelope]);
+    await this.ingress.publish([envelope]);
     return { id: envelope.id, recipients };
   }
 }

@@ -5,6 +5,7 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
+import { TransientError } from '@ops/resilience';
 import type { Response } from 'express';
 
 import { type ErrorBody, HubHttpException } from './hub-http.exception';
@@ -36,6 +37,13 @@ export class HubExceptionFilter implements ExceptionFilter {
       return {
         body: exception.getResponse() as ErrorBody,
         headers: exception.headers,
+      };
+    }
+    if (exception instanceof TransientError) {
+      // A shared dependency (Redis) is unreachable: the request may succeed on a retry.
+      return {
+        body: { statusCode: 503, error: 'unavailable', message: exception.message },
+        headers: { 'Retry-After': '1' },
       };
     }
     if (exception instanceof HttpException) {

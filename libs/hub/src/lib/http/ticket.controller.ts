@@ -25,7 +25,7 @@ export class TicketController {
     @Req() req: Request,
   ): Promise<{ ticket: string; expiresAt: string }> {
     const token = await this.auth.verifyToken(req);
-    const issued = this.tickets.issue(token.grants, token.expiresAt);
+    const issued = await this.tickets.issue(token.grants, token.expiresAt);
     if (!issued)
       throw tooManyRequests(
         'too many outstanding tickets; try again shortly',

@@ -9,17 +9,21 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
+import { TicketStore } from '../auth/ticket-store';
+import type { HubCluster } from '../cluster/hub-cluster';
 import type { HubConfig } from '../config/hub.config';
-import { HUB_CONFIG } from '../hub.tokens';
+import { HUB_CLUSTER, HUB_CONFIG } from '../hub.tokens';
 import { EventHub } from '../sse/event-hub';
 import { SHUTDOWN_FRAME } from '../sse/sse-frames';
-import { TicketStore } from '../auth/ticket-store';
 
 /** How long shutdown waits for streams to close before destroying them. */
 const DRAIN_TIMEOUT_MS = 3_000;
+/** How often streams are checked for an ended credential grant (`auth_expired`). */
+export const AUTH_SWEEP_MS = 1_000;
 
 /**
- * Starts the one global heartbeat (which also sweeps expired tickets) and, on shutdown, stops
+ * Starts the one global heartbeat (which also sweeps expired tickets), the sweep that ends streams
+ * whose grant expired, and the Redis cluster membership when configured; on shutdown, stops
  * accepting connections and closes every stream cleanly so clients reconnect elsewhere.
  */
 @Injectable()
@@ -28,6 +32,7 @@ export class HubLifecycle
 {
   private readonly logger = new Logger(HubLifecycle.name);
   private timer: NodeJS.Timeout | undefined;
+  private authTimer: NodeJS.Timeout | undefined;
   private drainingFlag = false;
 
   constructor(
@@ -35,6 +40,7 @@ export class HubLifecycle
     private readonly hub: EventHub,
     private readonly tickets: TicketStore,
     private readonly adapterHost: HttpAdapterHost,
+    @Inject(HUB_CLUSTER) private readonly cluster: HubCluster | null,
   ) {}
 
   /** True once shutdown has begun; new streams are refused with 503. */
@@ -42,7 +48,7 @@ export class HubLifecycle
     return this.drainingFlag;
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (!this.config.auth.enabled) {
       this.logger.warn(
         'HUB_AUTH=off: AUTHENTICATION IS DISABLED. Anyone who can reach this port can read every channel, ' +
@@ -54,11 +60,20 @@ export class HubLifecycle
       this.tickets.sweep();
     }, this.config.stream.heartbeatMs);
     this.timer.unref();
+    if (this.config.auth.enabled) {
+      this.authTimer = setInterval(
+        () => this.hub.expireStreams(Date.now()),
+        AUTH_SWEEP_MS,
+      );
+      this.authTimer.unref();
+    }
+    await this.cluster?.start();
   }
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.drainingFlag = true;
     clearInterval(this.timer);
+    clearInterval(this.authTimer);
     const server = this.adapterHost.httpAdapter?.getHttpServer() as
       | Server
       | undefined;
@@ -68,6 +83,7 @@ export class HubLifecycle
     if (server?.listening) server.close();
     await closing;
     server?.closeIdleConnections();
+    await this.cluster?.stop();
     this.logger.log({
       message: 'streams closed for shutdown',
       signal: signal ?? 'close',

@@ -10,26 +10,40 @@ import {
   type TestHub,
 } from '../../test/hub-harness';
 
+/** A large `forecast:complete`: `points` forecast days in all, spread over SKUs of at most 175 days. */
 function forecastComplete(jobId: string, points: number) {
+  const perSku = 175;
+  const skus = Math.ceil(points / perSku);
   return createEnvelope(
     'forecast:complete',
     { system: 'forecast', account: 'main', environment: 'sandbox' },
     {
       jobId,
-      confidence: 0.8,
-      accuracy: null,
-      forecast: [
-        {
-          sku: 'SKU-BIG',
-          horizonDays: points,
-          points: Array.from({ length: points }, (_, i) => ({
+      horizonDays: Math.min(points, perSku),
+      historyThrough: '2029-12-31',
+      skus: { total: skus, forecast: skus, insufficient_history: 0 },
+      forecasts: Array.from({ length: skus }, (_, s) => {
+        const days = Math.min(perSku, points - s * perSku);
+        return {
+          sku: `SKU-BIG-${s}`,
+          status: 'ok' as const,
+          method: 'ets' as const,
+          model: 'ETS(A,N,A)',
+          confidence: 'unknown' as const,
+          accuracy: { mase: null, relativeMae: null, coverage80: null, coverage95: null, origins: 0, horizon: 7, points: 0, reason: 'test event' },
+          history: { from: '2029-01-01', to: '2029-12-31', days: 365 },
+          points: Array.from({ length: days }, (_, i) => ({
             date: new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10),
-            quantity: 10 + i,
-            lower: 5,
-            upper: 20 + i,
+            mean: 10 + i,
+            lo80: 6,
+            hi80: 15 + i,
+            lo95: 5,
+            hi95: 20 + i,
           })),
-        },
-      ],
+        };
+      }),
+      truncated: false,
+      resultPath: `/api/forecast-jobs/${jobId}`,
     },
   );
 }

@@ -19,6 +19,8 @@ export class Connection {
     readonly socket: Socket,
     readonly channels: readonly string[],
     readonly ip: string,
+    /** When the credential's grant ends (ms since epoch); the stream is then closed with `auth_expired`. */
+    readonly expiresAt: number = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Bytes written but not yet acknowledged by the kernel, plus bytes still queued here. */

@@ -36,6 +36,11 @@ export class EventHistory {
     this.seqById.set(id, seq);
   }
 
+  /** True when `id` is still in the history (a replay after it would not be a gap). */
+  has(id: string): boolean {
+    return this.seqById.has(id);
+  }
+
   /**
    * The frames recorded after `lastEventId` that a subscriber of `channels` would have received,
    * oldest first. An id that is unknown or has already fallen out of the history is a gap.

@@ -13,6 +13,7 @@ import { EventHistory } from './event-history';
 import { FanOut } from './fan-out';
 import { RecentIds } from './recent-ids';
 import {
+  encodeAuthExpired,
   encodeConnected,
   encodeEvent,
   encodeReplayGap,
@@ -92,6 +93,27 @@ export class EventHub {
     return { accepted, duplicates };
   }
 
+  /**
+   * Records envelopes for replay and duplicate detection without broadcasting or counting them:
+   * a replica starting up loads the shared stream's tail this way.
+   */
+  preload(envelopes: readonly Envelope[]): void {
+    for (const envelope of envelopes) {
+      if (!this.recentIds.add(envelope.id)) continue;
+      const frame = encodeEvent(
+        envelope.type,
+        JSON.stringify(envelope),
+        envelope.id,
+      );
+      this.history.push(envelope.id, envelope.channels, frame);
+    }
+  }
+
+  /** True when a replay after `id` can be served from the history. */
+  canReplayAfter(id: string): boolean {
+    return this.history.has(id);
+  }
+
   /** True when the id was published recently (within the duplicate window). */
   hasSeen(id: string): boolean {
     return this.recentIds.has(id);
@@ -108,9 +130,16 @@ export class EventHub {
     channels: readonly string[],
     ip: string,
     lastEventId?: string,
+    expiresAt: number = Number.POSITIVE_INFINITY,
   ): Connection | undefined {
     if (socket.destroyed || !socket.writable) return undefined;
-    const connection = new Connection(randomUUID(), socket, channels, ip);
+    const connection = new Connection(
+      randomUUID(),
+      socket,
+      channels,
+      ip,
+      expiresAt,
+    );
     socket.setNoDelay(true);
     socket.cork();
     socket.write(STREAM_HEAD);
@@ -135,6 +164,22 @@ export class EventHub {
     connection.closed = true;
     connection.pending = null;
     this.registry.remove(connection);
+  }
+
+  /**
+   * Ends every stream whose credential grant has ended by `now`: pending frames, an `auth_expired`
+   * event, then close. Returns how many were ended.
+   */
+  expireStreams(now: number): number {
+    let ended = 0;
+    for (const connection of this.registry.connections()) {
+      if (connection.expiresAt > now || connection.closed) continue;
+      connection.flush();
+      connection.socket.end(encodeAuthExpired(connection.expiresAt));
+      this.close(connection);
+      ended++;
+    }
+    return ended;
   }
 
   /** Queues one shared heartbeat comment on every stream. */

@@ -76,3 +76,14 @@ export function encodeReplayGap(
     }),
   );
 }
+
+/**
+ * Tells a subscriber its credential's grant has ended, just before the stream closes. No `id:`, so
+ * the client re-authenticates and resumes with the Last-Event-ID of the last real event.
+ */
+export function encodeAuthExpired(expiredAt: number): Buffer {
+  return encodeEvent(
+    'auth_expired',
+    JSON.stringify({ expiredAt: new Date(expiredAt).toISOString() }),
+  );
+}

@@ -17,6 +17,8 @@ export const RawLineItemSchema = z.object({
   id: z.string(),
   sku: z.string().nullable(),
   quantity: z.number().int(),
+  /** The quantity minus units removed from the order (refunded line items remove them). */
+  currentQuantity: z.number().int().nonnegative(),
   originalUnitPriceSet: MoneyBag,
 });
 

@@ -28,7 +28,7 @@ const orderFields = (transactions: string) => `
   ${transactions} { ${TRANSACTION_FIELDS} }
 `;
 
-const LINE_FIELDS = `id sku quantity originalUnitPriceSet { shopMoney { amount currencyCode } }`;
+const LINE_FIELDS = `id sku quantity currentQuantity originalUnitPriceSet { shopMoney { amount currencyCode } }`;
 
 export const ORDERS_PAGE_QUERY = `
 query OrdersPage($first: Int!, $after: String, $query: String) {

@@ -25,6 +25,8 @@ export interface ShopifyOrderLineRow {
   externalId: string;
   sku: string | null;
   quantity: number;
+  /** Units refunded or otherwise removed: `quantity - currentQuantity`, at least 0. */
+  refundedQuantity: number;
   price: string;
 }
 
@@ -71,6 +73,7 @@ export function mapLineItem(orderGid: string, raw: RawLineItem): ShopifyOrderLin
     externalId: legacyId(raw.id),
     sku: raw.sku,
     quantity: raw.quantity,
+    refundedQuantity: Math.max(0, raw.quantity - raw.currentQuantity),
     price: raw.originalUnitPriceSet.shopMoney.amount,
   };
 }

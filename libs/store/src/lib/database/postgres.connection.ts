@@ -24,6 +24,9 @@ export interface PostgresOptions {
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10 });
   pool.on('error', (error) => process.emitWarning(`store: idle Postgres connection failed: ${error.message}`));
+  // A connection that dies while checked out (terminated backend) fails its query; without this
+  // listener its 'error' event would also be unhandled and crash the process.
+  pool.on('connect', (client) => client.on('error', (error) => process.emitWarning(`store: Postgres connection failed: ${error.message}`)));
   try {
     await withBlockingAdvisoryLock(pool, MIGRATION_LOCK_KEY, (client) =>
       migrate(drizzle({ client, schema }), { migrationsFolder: options.migrationsDir }),

@@ -42,6 +42,8 @@ export const orderLines = pgTable(
     externalId: text('external_id').notNull(),
     sku: text('sku'),
     quantity: quantity('quantity').notNull(),
+    /** Units of this line refunded so far (0 when the source reports none). Units sold = quantity - refunded. */
+    refundedQuantity: quantity('refunded_quantity').notNull().default('0'),
     /** Unit price in the order's currency. */
     price: money('price').notNull(),
     syncedAt: syncedAt(),

@@ -21,6 +21,8 @@ export const assemblyJobs = pgTable(
   {
     ...accountColumns(),
     externalId: text('external_id').notNull(),
+    /** The ERP's own job number (`ASM-00012`), when it has one. */
+    jobNumber: text('job_number'),
     status: text('status').notNull(),
     productCode: text('product_code').notNull(),
     quantity: quantity('quantity').notNull(),

@@ -1,4 +1,4 @@
-import { diffInventory } from './inventory-diff';
+import { changesToAnnounce, diffInventory } from './inventory-diff';
 import { inventoryUpdateEvents } from './inventory-events';
 
 describe('diffInventory', () => {
@@ -48,6 +48,22 @@ describe('inventoryUpdateEvents', () => {
     const events = inventoryUpdateEvents(source, changes);
     expect(events.map((e) => [e.type, e.channels, e.payload])).toEqual([
       ['inventory:update', ['inventory'], { sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 36, previousQuantity: 40, source: 'amazon' }],
+    ]);
+  });
+});
+
+describe('changesToAnnounce', () => {
+  const first = [{ sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 40 }];
+
+  it("announces nothing for an account's first snapshot: it is the baseline", () => {
+    expect(changesToAnnounce([], diffInventory([], first))).toEqual([]);
+  });
+
+  it('announces every change after it, a newly listed SKU with previousQuantity null', () => {
+    const next = [{ sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 38 }, { sku: 'WID-NEW-09', location: 'FBA-UK', quantity: 12 }];
+    expect(changesToAnnounce(first, diffInventory(first, next))).toEqual([
+      { sku: 'WID-BLUE-01', location: 'FBA-UK', quantity: 38, previousQuantity: 40 },
+      { sku: 'WID-NEW-09', location: 'FBA-UK', quantity: 12, previousQuantity: null },
     ]);
   });
 });

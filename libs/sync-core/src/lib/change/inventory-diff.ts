@@ -31,3 +31,13 @@ export function diffInventory(previous: readonly InventoryLevel[], next: readonl
   }
   return changes;
 }
+
+/**
+ * The changes an integration announces as `inventory:update`: none for an account's first snapshot
+ * (`previous` empty: that sync is the baseline, its quantities are in the sync's own summary, and
+ * thousands of "appeared" events would tell a dashboard nothing), every change after it, including
+ * a SKU first seen later (`previousQuantity: null`).
+ */
+export function changesToAnnounce(previous: readonly unknown[], changes: InventoryChange[]): InventoryChange[] {
+  return previous.length === 0 ? [] : changes;
+}

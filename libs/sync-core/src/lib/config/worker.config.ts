@@ -8,6 +8,10 @@ const WorkerEnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data/pglite'),
   HUB_URL: z.url({ protocol: /^https?$/ }).optional(),
   HUB_PUBLISHER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Scale-out: events go to this Redis stream instead of the hub's HTTP ingest. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_STREAM_KEY: z.string().min(1).max(200).default('ops:events'),
+  REDIS_STREAM_MAXLEN: z.coerce.number().int().min(100).max(100_000_000).default(100_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   NODE_ENV: z.string().optional(),
   /** 32 bytes, base64: seals stored credential state. Required when NODE_ENV=production. */
@@ -22,6 +26,8 @@ export interface WorkerConfig {
   dataDir: string;
   /** Where the outbox relay publishes; absent means events wait in the outbox. */
   hub?: { url: string; token: string };
+  /** Where the outbox relay publishes when set (takes precedence over `hub`): a Redis stream. */
+  redis?: { url: string; streamKey: string; maxLen: number };
   /** How long a graceful stop waits for the outbox to drain after syncs have stopped. */
   shutdownGraceMs: number;
   /** Keys for stored credentials; without `CREDENTIALS_KEY` (not production) a local key file. */
@@ -43,12 +49,13 @@ export function readWorkerConfig(env: Record<string, string | undefined> = proce
       message: 'is required when NODE_ENV=production (32 random bytes, base64: openssl rand -base64 32)',
     }),
     env,
-    { secrets: ['HUB_PUBLISHER_TOKEN', 'DATABASE_URL', 'CREDENTIALS_KEY', 'CREDENTIALS_PREVIOUS_KEYS'] },
+    { secrets: ['HUB_PUBLISHER_TOKEN', 'DATABASE_URL', 'CREDENTIALS_KEY', 'CREDENTIALS_PREVIOUS_KEYS', 'REDIS_URL'] },
   );
   return {
     databaseUrl: parsed.DATABASE_URL,
     dataDir: parsed.DATA_DIR,
     hub: parsed.HUB_URL && parsed.HUB_PUBLISHER_TOKEN ? { url: parsed.HUB_URL, token: parsed.HUB_PUBLISHER_TOKEN } : undefined,
+    redis: parsed.REDIS_URL ? { url: parsed.REDIS_URL, streamKey: parsed.REDIS_STREAM_KEY, maxLen: parsed.REDIS_STREAM_MAXLEN } : undefined,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     credentials: {
       key: parsed.CREDENTIALS_KEY,

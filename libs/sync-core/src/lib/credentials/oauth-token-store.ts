@@ -30,6 +30,11 @@ export interface OAuthTokenStoreOptions<T extends TokenSet> {
   /** Renew once less than this much of the access token's life is left. Default 5 minutes. */
   renewWithinMs?: number;
   now?: () => number;
+  /**
+   * Runs the read-refresh-save step exclusively across processes (e.g. `databaseExclusive`, an
+   * advisory lock), so two processes never spend the same refresh token. Default: no lock.
+   */
+  exclusive?: <R>(step: () => Promise<R>) => Promise<R>;
 }
 
 /**
@@ -47,6 +52,8 @@ export class OAuthTokenStore<T extends TokenSet = TokenSet> {
   /** Issued, not yet saved: the next call saves it before anything else. */
   private unsaved?: T;
   private inFlight?: Promise<T>;
+  /** Access tokens the API refused as expired before their time: never handed out again. */
+  private readonly rejected = new Set<string>();
   private readonly renewWithinMs: number;
   private readonly now: () => number;
 
@@ -67,6 +74,16 @@ export class OAuthTokenStore<T extends TokenSet = TokenSet> {
     return this.inFlight;
   }
 
+  /**
+   * Forgets `accessToken` because the API refused it as expired (clocks disagree, or it was
+   * revoked early): the next call refreshes even when a saved copy still looks fresh. Does
+   * nothing for a token this store no longer holds.
+   */
+  invalidate(accessToken: string): void {
+    this.rejected.add(accessToken);
+    if (this.current?.accessToken === accessToken) this.current = undefined;
+  }
+
   private async obtain(): Promise<T> {
     if (this.unsaved) {
       await this.options.storage.save(this.unsaved);
@@ -74,17 +91,20 @@ export class OAuthTokenStore<T extends TokenSet = TokenSet> {
       this.unsaved = undefined;
       if (this.fresh(this.current)) return this.current;
     }
-    // Another process (or an earlier run of this one) may have refreshed since we last looked.
-    const saved = await this.options.storage.load();
-    if (saved && this.fresh(saved)) return (this.current = saved);
-    const issued = await this.options.refresh(saved ?? this.current);
-    this.unsaved = issued;
-    await this.options.storage.save(issued);
-    this.unsaved = undefined;
-    return (this.current = issued);
+    const exclusive = this.options.exclusive ?? ((step) => step());
+    return exclusive(async () => {
+      // Another process (or an earlier run of this one) may have refreshed since we last looked.
+      const saved = await this.options.storage.load();
+      if (saved && this.fresh(saved)) return (this.current = saved);
+      const issued = await this.options.refresh(saved ?? this.current);
+      this.unsaved = issued;
+      await this.options.storage.save(issued);
+      this.unsaved = undefined;
+      return (this.current = issued);
+    });
   }
 
   private fresh(tokens: T): boolean {
-    return tokens.expiresAt - this.now() > this.renewWithinMs;
+    return !this.rejected.has(tokens.accessToken) && tokens.expiresAt - this.now() > this.renewWithinMs;
   }
 }

@@ -29,7 +29,8 @@ class WorkerProcessModule {
   }
 }
 
-async function createWorkerContext(options: WorkerProcessOptions, schedule: boolean, level?: LogLevel): Promise<INestApplicationContext> {
+/** The worker runtime as a Nest application context (no HTTP); `schedule: false` for one-shot commands. */
+export async function createWorkerContext(options: WorkerProcessOptions, schedule: boolean, level?: LogLevel): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerProcessModule.forRoot(options, schedule, level), { bufferLogs: true });
   useAppLogger(app);
   return app;

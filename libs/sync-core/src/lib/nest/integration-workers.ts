@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleI
 import { type CredentialSealer, type Database, latestRun } from '@ops/store';
 
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { type IntegrationStatus, lastRunOf } from '../registry/integration-status';
+import { type IntegrationStatus, lastRunOf, REAUTHORIZATION_REQUIRED } from '../registry/integration-status';
 import type { ConfigAnswer, Environment, WorkerDefinition } from '../registry/worker-definition';
 import type { Integration, SyncJob } from '../runner/sync-job';
 import { type RunOptions, type RunResult, SyncRunner } from '../runner/sync-runner';
@@ -83,14 +83,18 @@ export class IntegrationWorkers implements OnModuleInit, OnApplicationBootstrap 
   /** One status per registered integration, in registry order (`GET /api/integrations`). */
   async statuses(): Promise<IntegrationStatus[]> {
     return Promise.all(
-      [...this.entries.values()].map(async ({ definition, answer }) => ({
-        integration: definition.integration,
-        configured: answer.configured,
-        ...(answer.configured ? {} : { reason: answer.reason }),
-        accounts: answer.configured ? answer.accounts : [],
-        lastRun: lastRunOf(await latestRun(this.database.db, definition.integration)),
-        nextRunAt: this.scheduler.nextRunAt(definition.integration),
-      })),
+      [...this.entries.values()].map(async ({ definition, answer }) => {
+        const lastRun = lastRunOf(await latestRun(this.database.db, definition.integration));
+        return {
+          integration: definition.integration,
+          configured: answer.configured,
+          ...(answer.configured ? {} : { reason: answer.reason }),
+          accounts: answer.configured ? answer.accounts : [],
+          lastRun,
+          nextRunAt: this.scheduler.nextRunAt(definition.integration),
+          ...(lastRun?.error?.code === REAUTHORIZATION_REQUIRED ? { reauthorizationRequired: true } : {}),
+        };
+      }),
     );
   }
 

@@ -2,6 +2,7 @@ import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 
 import { type EventPublisher, HttpPublisher } from '@ops/sse-events';
+import { RedisPublisher } from '@ops/sse-events/redis';
 import { type CredentialSealer, type Database, openDatabase } from '@ops/store';
 
 import { readEnvironment, readWorkerConfig, type WorkerConfig } from '../config/worker.config';
@@ -30,7 +31,7 @@ export interface SyncWorkerOptions {
   schedule?: boolean;
   /** Folder with the store migrations, for bundled apps (they copy it next to main.js). */
   migrationsDir?: string;
-  /** An in-process publisher (the all-in-one run); otherwise the hub over HTTP from `HUB_URL`. */
+  /** An in-process publisher (the all-in-one run); otherwise Redis from `REDIS_URL`, or the hub over HTTP from `HUB_URL`. */
   publisher?: EventPublisher;
 }
 
@@ -67,14 +68,16 @@ export class SyncWorkerModule {
           provide: EVENT_PUBLISHER,
           inject: [WORKER_CONFIG],
           useFactory: (config: WorkerConfig): EventPublisher | undefined =>
-            options.publisher ?? (config.hub ? new HttpPublisher({ hubUrl: config.hub.url, token: config.hub.token }) : undefined),
+            options.publisher ??
+            (config.redis ? new RedisPublisher(config.redis) : undefined) ??
+            (config.hub ? new HttpPublisher({ hubUrl: config.hub.url, token: config.hub.token }) : undefined),
         },
         {
           provide: OutboxRelay,
           inject: [DATABASE, EVENT_PUBLISHER],
           useFactory: (database: Database, publisher: EventPublisher | undefined) => {
             if (!publisher) {
-              new Logger('OutboxRelay').warn('HUB_URL is not set: events wait in the outbox until a hub is configured');
+              new Logger('OutboxRelay').warn('neither REDIS_URL nor HUB_URL is set: events wait in the outbox until one is configured');
               return undefined;
             }
             const logger = new Logger('OutboxRelay');

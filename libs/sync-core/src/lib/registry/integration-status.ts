@@ -19,7 +19,15 @@ export interface IntegrationStatus {
   } | null;
   /** When the schedule fires next (ISO-8601); null when it is not scheduled here. */
   nextRunAt: string | null;
+  /**
+   * True when the last run found the connection's grant dead (`reauthorization_required`): it
+   * stays failed until someone connects it again (`npm run connect -- <integration>`).
+   */
+  reauthorizationRequired?: boolean;
 }
+
+/** The error code of a run that needs the connection made again. */
+export const REAUTHORIZATION_REQUIRED = 'reauthorization_required';
 
 /** The `lastRun` part of a status from a stored run record. */
 export function lastRunOf(run: SyncRun | null): IntegrationStatus['lastRun'] {

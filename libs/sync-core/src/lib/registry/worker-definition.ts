@@ -50,6 +50,17 @@ export interface WorkerDefinition<C = unknown> {
   readConfig(env: Environment): ConfigAnswer<C>;
   /** The job the runner executes on each run. */
   createJob(config: C, dependencies: JobDependencies): SyncJob;
+  /**
+   * Optional: connects an account the way a user does (e.g. an OAuth consent in the browser) and
+   * stores its credentials sealed; `npm run connect -- <integration>`. Resolves once stored.
+   */
+  connect?(config: C, dependencies: JobDependencies, io: ConnectIo): Promise<void>;
+}
+
+/** What a connect flow talks to: the terminal, and the signal that cancels it (Ctrl-C). */
+export interface ConnectIo {
+  print(line: string): void;
+  signal: AbortSignal;
 }
 
 /** Identity, for type inference at the definition site. */

@@ -27,6 +27,11 @@ export interface JobOutcome {
    * transaction as the finished run record, never before it.
    */
   events?: Envelope[];
+  /**
+   * Why a `failed` job failed, when it reported that itself (its `*:sync_error` is in `events`)
+   * instead of throwing: recorded on the run, so `GET /api/integrations` shows it.
+   */
+  error?: SyncError;
 }
 
 /** What one integration gives the runner: its events, and the work itself. */

@@ -84,9 +84,18 @@ describe('SyncRunner', () => {
 
   it('commits the closing events with the finished run record, after sync_started', async () => {
     const closing = createEnvelope('unleashed:sync_completed', source, {
-      production: { total: 2, byStatus: { Completed: 2 } },
-      inventory: { products: 1, totalOnHand: '4' },
+      asOf: '2026-12-01T06:00:00.000Z',
+      production: {
+        total: 2,
+        byStatus: { Completed: 2 },
+        quantityByStatus: { Completed: '2' },
+        dueNext7Days: { from: '2026-12-01', to: '2026-12-07', count: 0, quantity: '0' },
+        late: { count: 0, quantity: '0', jobs: [] },
+      },
+      inventory: { products: 1, warehouses: 1, lines: 1, totalOnHand: '4', totalAllocated: '0', totalAvailable: '4', totalValue: '8' },
+      alertCount: 0,
       alerts: [],
+      apiCalls: 3,
     });
     const result = await runner.run(new ScriptedJob(async () => ({ status: 'succeeded', counters: {}, events: [closing] })));
     expect(result.status).toBe('succeeded');

@@ -109,7 +109,7 @@ export class SyncRunner {
     try {
       const outcome = await job.execute({ runId: run.id, database: this.database, full: options.full ?? false, signal, progress });
       await this.database.transaction(async (tx) => {
-        await finishRun(tx, run.id, { status: outcome.status, counters: outcome.counters });
+        await finishRun(tx, run.id, { status: outcome.status, counters: outcome.counters, ...(outcome.error ? { error: outcome.error } : {}) });
         await enqueueOutbox(tx, outcome.events ?? []);
       });
       return result(outcome.status, outcome.counters);

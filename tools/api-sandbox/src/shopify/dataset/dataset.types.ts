@@ -17,6 +17,8 @@ export interface SandboxRefund {
   createdAt: number;
   amount: number;
   note: string;
+  /** Units refunded per line item (`refundLineItems`); empty for a refund of an amount only. */
+  lineItems: { lineItemId: number; quantity: number }[];
 }
 
 export interface SandboxFee {

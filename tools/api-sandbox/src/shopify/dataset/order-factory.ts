@@ -160,9 +160,12 @@ export function generateOrder(profile: ShopProfile, index: number, header = gene
 
 function refundsOf(index: number, header: OrderHeader, lineItems: SandboxLineItem[], total: number, taxBp: number): SandboxRefund[] {
   const { traits, refundTimes } = header;
-  if (traits.cancelled) return refundTimes.map((createdAt) => ({ id: refundId(index, 0), createdAt, amount: total, note: 'Sandbox refund: order cancelled' }));
+  if (traits.cancelled) {
+    const everyUnit = lineItems.map((li) => ({ lineItemId: li.id, quantity: li.quantity }));
+    return refundTimes.map((createdAt) => ({ id: refundId(index, 0), createdAt, amount: total, note: 'Sandbox refund: order cancelled', lineItems: everyUnit }));
+  }
   if (traits.manyTransactions) {
-    return refundTimes.map((createdAt, n) => ({ id: refundId(index, n), createdAt, amount: Math.max(1, Math.floor(total / (10 * (n + 1)))), note: 'Sandbox refund: partial' }));
+    return refundTimes.map((createdAt, n) => ({ id: refundId(index, n), createdAt, amount: Math.max(1, Math.floor(total / (10 * (n + 1)))), note: 'Sandbox refund: partial', lineItems: [] }));
   }
   const first = lineItems[0];
   return refundTimes.map((createdAt) => ({
@@ -170,6 +173,8 @@ function refundsOf(index: number, header: OrderHeader, lineItems: SandboxLineIte
     createdAt,
     amount: first ? Math.min(total, first.unitPrice + Math.round((first.unitPrice * taxBp) / 10000)) : total,
     note: 'Sandbox refund: item returned',
+    // One unit of the first line, which is what the amount is.
+    lineItems: first ? [{ lineItemId: first.id, quantity: 1 }] : [],
   }));
 }
 

@@ -159,7 +159,7 @@ export class ShopDataset {
       const remaining = order.cancelledAt === null ? order.total - refundedTotal(order) : 0;
       if (remaining > 0 && patch.extraRefunds.length < 12) {
         const amount = Math.max(1, Math.floor(remaining / 4));
-        patch.extraRefunds.push({ id: refundId(index, 2 + patch.extraRefunds.length), createdAt: stamp, amount, note: 'Sandbox refund: touched' });
+        patch.extraRefunds.push({ id: refundId(index, 2 + patch.extraRefunds.length), createdAt: stamp, amount, note: 'Sandbox refund: touched', lineItems: [] });
       }
       patch.touches += 1;
       patch.updatedAt = stamp;

@@ -42,7 +42,7 @@ describe('computeExpectedTotals (hand-built shops)', () => {
   it('applies the revenue policy: test and cancelled apart, fees of successful SALE/CAPTURE only', () => {
     const totals = tiny('GBP', 'Europe/London', [
       { total: 1000, transactions: [sale(1000, 49)] },
-      { total: 2050, refunds: [{ id: 1, createdAt: 0, amount: 50, note: '' }], transactions: [sale(0, null, 'AUTHORIZATION'), sale(1000, 99, 'CAPTURE', 'FAILURE'), sale(1000, 20, 'CAPTURE'), sale(1050, 21, 'CAPTURE'), sale(50, null, 'REFUND')] },
+      { total: 2050, refunds: [{ id: 1, createdAt: 0, amount: 50, note: '', lineItems: [] }], transactions: [sale(0, null, 'AUTHORIZATION'), sale(1000, 99, 'CAPTURE', 'FAILURE'), sale(1000, 20, 'CAPTURE'), sale(1050, 21, 'CAPTURE'), sale(50, null, 'REFUND')] },
       { total: 999, cancelledAt: 5, transactions: [sale(999, 30)] },
       { total: 777, test: true, transactions: [sale(777, null)] },
       { total: 555, test: true, cancelledAt: 5 },
@@ -65,7 +65,7 @@ describe('computeExpectedTotals (hand-built shops)', () => {
   it('buckets periods by local day across the Europe/London autumn change (25-hour day)', () => {
     const totals = tiny('GBP', 'Europe/London', [
       { createdAt: at('2026-10-24T22:59:59Z'), total: 100 }, // 23:59:59 BST on the 24th
-      { createdAt: at('2026-10-24T23:00:00Z'), total: 200, refunds: [{ id: 1, createdAt: 0, amount: 20, note: '' }] }, // 00:00 BST on the 25th
+      { createdAt: at('2026-10-24T23:00:00Z'), total: 200, refunds: [{ id: 1, createdAt: 0, amount: 20, note: '', lineItems: [] }] }, // 00:00 BST on the 25th
       { createdAt: at('2026-10-25T23:59:59Z'), total: 400 }, // 23:59:59 GMT on the 25th
       { createdAt: at('2026-10-26T00:00:00Z'), total: 800 }, // next day
       { createdAt: at('2026-10-18T23:00:00Z'), total: 1600 }, // 00:00 BST on the 19th: 6 days before the 25th

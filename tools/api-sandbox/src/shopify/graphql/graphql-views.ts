@@ -21,7 +21,12 @@ const moneyBag = (minor: number, currency: SandboxCurrency, presentment: Sandbox
 });
 type Bag = (minor: number) => ReturnType<typeof moneyBag>;
 
-function lineItemView(li: SandboxLineItem, currency: SandboxCurrency, bag: Bag) {
+/** Units of a line refunded so far, over every refund of its order. */
+export function refundedUnits(order: Pick<SandboxOrder, 'refunds'>, lineItemId: number): number {
+  return order.refunds.reduce((sum, r) => sum + r.lineItems.reduce((n, l) => n + (l.lineItemId === lineItemId ? l.quantity : 0), 0), 0);
+}
+
+function lineItemView(li: SandboxLineItem, currency: SandboxCurrency, bag: Bag, refunded = 0) {
   return {
     __typename: 'LineItem',
     id: gid('LineItem', li.id),
@@ -29,7 +34,8 @@ function lineItemView(li: SandboxLineItem, currency: SandboxCurrency, bag: Bag) 
     name: li.title,
     title: li.title,
     quantity: li.quantity,
-    currentQuantity: li.quantity,
+    // Shopify: the quantity minus units removed (refunded line items remove them).
+    currentQuantity: Math.max(0, li.quantity - refunded),
     originalUnitPriceSet: bag(li.unitPrice),
     discountedUnitPriceSet: bag(li.unitPrice),
     originalTotalSet: bag(li.unitPrice * li.quantity),
@@ -63,7 +69,7 @@ const transactionView = (t: SandboxTransaction, order: SandboxOrder, bag: Bag) =
   fees: t.fees.map((fee) => feeView(fee, order.currency)),
 });
 
-const refundView = (r: SandboxRefund, bag: Bag) => ({
+const refundView = (r: SandboxRefund, order: SandboxOrder, bag: Bag) => ({
   __typename: 'Refund',
   id: gid('Refund', r.id),
   legacyResourceId: String(r.id),
@@ -71,6 +77,16 @@ const refundView = (r: SandboxRefund, bag: Bag) => ({
   updatedAt: toIso(r.createdAt),
   note: r.note,
   totalRefundedSet: bag(r.amount),
+  refundLineItems: (args: PageArgs, ctx: GraphqlContext) =>
+    arrayConnection(
+      r.lineItems.flatMap((l, n) => {
+        const li = order.lineItems.find((item) => item.id === l.lineItemId);
+        if (!li) return [];
+        return [{ __typename: 'RefundLineItem', id: gid('RefundLineItem', r.id * 100 + n), quantity: l.quantity, restockType: 'RETURN', lineItem: lineItemView(li, order.currency, bag, refundedUnits(order, li.id)) }];
+      }),
+      args,
+      ctx.bulk !== undefined,
+    ),
 });
 
 /** An Order as graphql-js resolves it: plain fields plus functions for fields with arguments. */
@@ -105,8 +121,8 @@ export function orderView(order: SandboxOrder) {
     totalRefundedSet: bag(refunded),
     currentTotalPriceSet: bag(order.cancelledAt === null ? order.total - refunded : 0),
     totalDiscountsSet: bag(0),
-    lineItems: (args: PageArgs, ctx: GraphqlContext) => arrayConnection(order.lineItems.map((li) => lineItemView(li, c, bag)), args, ctx.bulk !== undefined),
-    refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? undefined).map((r) => refundView(r, bag)),
+    lineItems: (args: PageArgs, ctx: GraphqlContext) => arrayConnection(order.lineItems.map((li) => lineItemView(li, c, bag, refundedUnits(order, li.id))), args, ctx.bulk !== undefined),
+    refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? undefined).map((r) => refundView(r, order, bag)),
     /** A plain list, as on Shopify: every transaction without `first`, the first n with it. */
     transactions: (args: { first?: number | null }) => order.transactions.slice(0, args.first ?? undefined).map((t) => transactionView(t, order, bag)),
   };

@@ -56,7 +56,11 @@ export const SHOPIFY_ADMIN_SDL = /* GraphQL */ `
   type Refund implements Node {
     id: ID! legacyResourceId: UnsignedInt64! createdAt: DateTime updatedAt: DateTime! note: String
     totalRefundedSet: MoneyBag!
+    refundLineItems(first: Int, after: String): RefundLineItemConnection!
   }
+  type RefundLineItem { id: ID! quantity: Int! restockType: String! lineItem: LineItem! }
+  type RefundLineItemEdge { cursor: String! node: RefundLineItem! }
+  type RefundLineItemConnection { edges: [RefundLineItemEdge!]! nodes: [RefundLineItem!]! pageInfo: PageInfo! }
 
   type Order implements Node {
     id: ID! legacyResourceId: UnsignedInt64! name: String! createdAt: DateTime! updatedAt: DateTime!

@@ -1,7 +1,7 @@
 import type { SandboxOrder, SandboxProduct, SandboxTransaction, ShopProfile } from '../dataset/dataset.types';
 import { financialStatus, refundedTotal } from '../dataset/dataset.types';
 import { convertMinor, formatMinor } from '../dataset/money';
-import { gid } from '../graphql/graphql-views';
+import { gid, refundedUnits } from '../graphql/graphql-views';
 import { formatOffset, zoneOffsetMinutes } from '../time-zones';
 
 /** REST timestamps carry a UTC offset, e.g. `2026-05-01T10:14:03-05:00`. */
@@ -53,12 +53,12 @@ export function restOrder(order: SandboxOrder, profile: ShopProfile) {
     financial_status: status, fulfillment_status: order.closedAt === null || order.cancelledAt !== null ? null : 'fulfilled',
     line_items: order.lineItems.map((li) => ({
       id: li.id, admin_graphql_api_id: gid('LineItem', li.id), product_id: li.productId, variant_id: li.variantId, sku: li.sku, title: li.title, name: li.title,
-      quantity: li.quantity, price: money(li.unitPrice), price_set: set(li.unitPrice), total_discount: money(0),
+      quantity: li.quantity, current_quantity: Math.max(0, li.quantity - refundedUnits(order, li.id)), price: money(li.unitPrice), price_set: set(li.unitPrice), total_discount: money(0),
       tax_lines: [{ title: 'Tax', price: money(li.tax), price_set: set(li.tax) }],
     })),
     refunds: order.refunds.map((r, n) => ({
       id: r.id, admin_graphql_api_id: gid('Refund', r.id), order_id: order.id, created_at: at(r.createdAt), processed_at: at(r.createdAt), note: r.note,
-      refund_line_items: [], transactions: refundTx[n] ? [restTransaction(refundTx[n], order, profile)] : [],
+      refund_line_items: r.lineItems.map((l, k) => ({ id: r.id * 100 + k, line_item_id: l.lineItemId, quantity: l.quantity, restock_type: 'return' })), transactions: refundTx[n] ? [restTransaction(refundTx[n], order, profile)] : [],
     })),
   };
 }

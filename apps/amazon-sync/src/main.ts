@@ -1,0 +1,4 @@
+import { amazonWorker } from '@ops/integrations/amazon';
+import { bootstrapWorker } from '@ops/sync-core';
+
+void bootstrapWorker({ workers: [amazonWorker] });

@@ -1,0 +1,4 @@
+import { unleashedWorker } from '@ops/integrations/unleashed';
+import { bootstrapWorker } from '@ops/sync-core';
+
+void bootstrapWorker({ workers: [unleashedWorker] });
