@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type ShopifySandbox, startShopifySandbox } from '@ops/api-sandbox';
+import { type AmazonSandbox, type ShopifySandbox, startAmazonSandbox, startShopifySandbox } from '@ops/api-sandbox';
 
-import { shopifyEnv } from './support/sandbox-env';
+import { amazonEnv, shopifyEnv } from './support/sandbox-env';
 import { killLeftovers, spawnProduct, terminate } from './support/spawn-product';
 import { SseSubscriber } from './support/sse-subscriber';
 
@@ -23,15 +23,17 @@ const getJson = async (url: string, method = 'GET') => {
 type Progress = { stage: string; progress: number };
 type SkuForecast = { sku: string; status: string; model: string; history: { from: string; to: string; days: number }; points: { date: string; mean: number; lo80: number; hi80: number }[] };
 
-describe('forecast jobs in the built process (sandbox Shopify orders -> sync -> job -> /sse/jobs/{jobId})', () => {
+describe('forecast jobs in the built process (sandbox Shopify and Amazon orders -> syncs -> job -> /sse/jobs/{jobId})', () => {
   let dataRoot: string;
   let sandbox: ShopifySandbox | undefined;
+  let amazon: AmazonSandbox | undefined;
 
   beforeEach(() => (dataRoot = mkdtempSync(join(tmpdir(), 'forecast-jobs-'))));
   afterEach(async () => {
     killLeftovers();
     await sandbox?.close();
-    sandbox = undefined;
+    await amazon?.close();
+    sandbox = amazon = undefined;
     rmSync(dataRoot, { recursive: true, force: true });
   });
 
@@ -44,12 +46,20 @@ describe('forecast jobs in the built process (sandbox Shopify orders -> sync -> 
       referenceDate: today.toISOString(),
       spanDays: 120,
     });
-    const product = await spawnProduct({ DATA_DIR: join(dataRoot, 'pglite'), BUSINESS_TIMEZONE: 'UTC', ...shopifyEnv(sandbox) });
+    // Amazon's sandbox sells over the last 29 days: too short a history to forecast, on purpose.
+    amazon = await startAmazonSandbox({ marketplaces: [{ id: 'A1F83G8C2ARO7P', currency: 'GBP', skus: 40, orders: 300, shipments: 2 }], port: 0, rateLimits: 'off' });
+    const amazonManifest = {
+      endpoint: amazon.url,
+      region: 'eu',
+      marketplaces: [{ id: 'A1F83G8C2ARO7P', currency: 'GBP' }],
+      ...amazon.credentials,
+    } as Parameters<typeof amazonEnv>[0];
+    const product = await spawnProduct({ DATA_DIR: join(dataRoot, 'pglite'), BUSINESS_TIMEZONE: 'UTC', ...shopifyEnv(sandbox), ...amazonEnv(amazonManifest) });
     const sales = new SseSubscriber(`${product.url}/sse/sales`);
     let jobEvents: SseSubscriber | undefined;
     try {
-      await sales.waitFor((events) => events.some((e) => e.type === 'shopify:sync_completed'), 90_000);
-      const synced = sales.events.find((e) => e.type === 'shopify:sync_completed');
+      await sales.waitFor((events) => ['shopify:sync_completed', 'amazon:sync_completed'].every((type) => events.some((e) => e.type === type)), 90_000);
+      const synced = sales.events[sales.events.length - 1];
 
       const bad = await post(`${product.url}/api/forecast-jobs`, { horizonDays: 400 });
       expect(bad.status).toBe(400);
@@ -104,6 +114,19 @@ describe('forecast jobs in the built process (sandbox Shopify orders -> sync -> 
       for (const f of complete.forecasts) {
         expect(rows.find((r) => r.sku === f.sku)).toMatchObject({ status: 'ok', model: f.model, points: f.points });
       }
+
+      // Every channel: Amazon's SKUs join the job and, with 29 days of sales, get insufficient_history.
+      const everyChannel = await post(`${product.url}/api/forecast-jobs`, { horizonDays: 7 });
+      const everyId = everyChannel.body['jobId'] as string;
+      for (let i = 0; i < 600; i++) {
+        if ((await getJson(`${product.url}/api/forecast-jobs/${everyId}`)).body['status'] === 'succeeded') break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const everyRows = (await getJson(`${product.url}/api/forecast-jobs/${everyId}`)).body['forecasts'] as { sku: string; status: string }[];
+      const amazonRows = everyRows.filter((r) => r.sku.startsWith('SKU-'));
+      expect(amazonRows.length).toBeGreaterThan(0);
+      expect(amazonRows.every((r) => r.status === 'insufficient_history')).toBe(true);
+      expect(everyRows.filter((r) => r.status === 'ok').map((r) => r.sku).sort()).toEqual(complete.forecasts.map((f) => f.sku).sort());
 
       const cancelled = await post(`${product.url}/api/forecast-jobs`, { horizonDays: 60 });
       const cancelId = cancelled.body['jobId'] as string;

@@ -14,7 +14,7 @@ export type {
   ShopifySandboxOptions,
   ShopSpec,
 } from './shopify/sandbox.types';
-export type { SandboxManifest } from './systems/sandbox-systems';
+export { SANDBOX_SYSTEMS, startSandboxSystems, type SandboxManifest, type StartedSandbox } from './systems/sandbox-systems';
 export type { ShopifyManifest } from './systems/shopify.system';
 export { SUPPORTED_API_VERSIONS } from './shopify/http/api-versions';
 export { mulberry32 } from './common/prng';

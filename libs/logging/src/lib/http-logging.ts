@@ -49,10 +49,19 @@ function safeDecode(text: string): string {
 interface SerializedRequest {
   url?: string;
   query?: Record<string, unknown>;
+  remoteAddress?: string;
+  /** The request itself (pino's standard serializer keeps it, not enumerable). */
+  raw?: { ip?: string };
 }
 
-/** pino-http's `req` serializer (applied after the standard one): secrets out of `url` and `query`. */
+/**
+ * pino-http's `req` serializer (applied after the standard one): secrets out of `url` and `query`;
+ * `remoteAddress` is the client's address as Express resolves it (`req.ip`), so behind a proxy
+ * trusted by `trust proxy` (the hub's `HUB_TRUST_PROXY`) it is the `X-Forwarded-For` client, and
+ * the peer's own address otherwise.
+ */
 function redactRequest<R extends SerializedRequest>(req: R): R {
+  if (typeof req.raw?.ip === 'string') req.remoteAddress = req.raw.ip;
   if (typeof req.url === 'string') req.url = redactUrl(req.url);
   if (req.query && typeof req.query === 'object') {
     req.query = Object.fromEntries(

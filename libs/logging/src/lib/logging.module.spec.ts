@@ -101,6 +101,22 @@ describe('LoggingModule', () => {
     expect(capture.raw).not.toContain(TOKEN);
   });
 
+  it("logs the client's address: the peer's, or X-Forwarded-For's only when the peer is a trusted proxy", async () => {
+    const express = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void };
+    const addressOf = async () => {
+      capture.clear();
+      await get('/orders', { 'x-forwarded-for': '203.0.113.9' });
+      return (byMessage('request completed')[0]?.['req'] as { remoteAddress?: string }).remoteAddress;
+    };
+    try {
+      expect(await addressOf()).toBe('127.0.0.1');
+      express.set('trust proxy', ['127.0.0.1']);
+      expect(await addressOf()).toBe('203.0.113.9');
+    } finally {
+      express.set('trust proxy', false);
+    }
+  });
+
   it('logs a 4xx completion at warn', async () => {
     capture.clear();
     expect((await get('/missing')).status).toBe(404);
