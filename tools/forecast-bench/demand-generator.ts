@@ -1,20 +1,11 @@
+import { mulberry32 } from '@ops/forecasting';
+
 /**
  * Seeded synthetic daily demand for the benchmark (benchmark input, not business data): three kinds of SKU
  * with known structure. Fast movers: level ~ 20-60 units/day, linear trend, weekly profile. Regular: 2-8 units/day
  * with a weekly profile (zeros occur). Intermittent: a sale on 5-25 % of days, sizes 1-6.
  */
 export type SkuKind = 'fast' | 'regular' | 'intermittent';
-
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Poisson draw: Knuth's product method below 30, a rounded normal approximation above. */
 export function poisson(uniform: () => number, lambda: number): number {

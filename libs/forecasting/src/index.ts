@@ -17,3 +17,4 @@ export { forecastWorker } from './jobs/forecast.worker';
 export { ForecastJobsModule } from './jobs/nest/forecast-jobs.module';
 export { ForecastJobsController } from './jobs/nest/forecast-jobs.controller';
 export { bootstrapForecastWorker } from './jobs/nest/bootstrap-forecast-worker';
+export { mulberry32 } from './lib/stats/prng';
