@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SANDBOX_SYSTEMS, type StartedSandbox, startSandboxSystems } from '@ops/api-sandbox';
 import { keyNeedles, scanFiles, scanText, secretNeedles } from '@ops/store/testing';
 
+import { type GateProxy, startGateProxy } from './support/gate-proxy';
 import { amazonEnv, unleashedEnv, xeroEnv } from './support/sandbox-env';
 import { killLeftovers, spawnProduct, terminate } from './support/spawn-product';
 import { SseSubscriber } from './support/sse-subscriber';
@@ -15,10 +16,13 @@ import { SseSubscriber } from './support/sse-subscriber';
  * and afterwards no credential is in anything the process wrote: its whole log output and every
  * byte of its data directory. Tokens the sandbox issued during the run are unknown to the test, so
  * their prefixes are searched for too (`sbx_at_`/`sbx_rt_` Xero, `Atza|`/`Atzr|` Amazon).
+ * The systems sit behind gates that open once the subscriber is connected: start-up syncs begin
+ * before the hub listens, and an event published before a subscriber connects is not replayed.
  */
 describe('all-in-one with every sandbox system', () => {
   let dataRoot: string;
   let sandbox: StartedSandbox;
+  let gates: GateProxy[] = [];
 
   beforeAll(async () => {
     dataRoot = mkdtempSync(join(tmpdir(), 'all-in-one-every-'));
@@ -26,6 +30,7 @@ describe('all-in-one with every sandbox system', () => {
   });
   afterAll(async () => {
     killLeftovers();
+    await Promise.all(gates.map((gate) => gate.close()));
     await sandbox.close();
     rmSync(dataRoot, { recursive: true, force: true });
   });
@@ -33,10 +38,20 @@ describe('all-in-one with every sandbox system', () => {
   it('syncs each at start-up to a dashboard subscriber and leaves no secret in its logs or data files', async () => {
     const { xero, amazon, unleashed } = sandbox.manifest;
     const dataDir = join(dataRoot, 'pglite');
-    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...xeroEnv(xero), ...amazonEnv(amazon), ...unleashedEnv(unleashed) };
+    gates = await Promise.all([xero.endpoint, amazon.endpoint, unleashed.endpoint].map(startGateProxy));
+    const [xeroGate, amazonGate, unleashedGate] = gates.map((gate) => ({ endpoint: gate.url }));
+    const env = {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'debug',
+      ...xeroEnv({ ...xero, ...xeroGate }),
+      ...amazonEnv({ ...amazon, ...amazonGate }),
+      ...unleashedEnv({ ...unleashed, ...unleashedGate }),
+    };
     const product = await spawnProduct(env);
     const dashboard = new SseSubscriber(`${product.url}/sse/dashboard`);
     try {
+      await dashboard.waitFor((events) => events.some((e) => e.type === 'connected'));
+      for (const gate of gates) gate.open();
       const done = ['working_capital:update', 'amazon:sync_completed', 'unleashed:sync_completed'];
       await dashboard.waitFor((events) => done.every((type) => events.some((e) => e.type === type)), 90_000);
       await dashboard.waitFor((events) => events.filter((e) => e.type === 'working_capital:update').length === xero.tenants.length, 30_000);
