@@ -30,6 +30,8 @@ const scopeConstraints = (testOnly = []) => [
   { sourceTag: 'scope:hub', onlyDependOnLibsWithTags: ['scope:hub', 'scope:shared', ...testOnly] },
   // The one-process product (apps/all-in-one) composes the hub and the workers.
   { sourceTag: 'scope:product', onlyDependOnLibsWithTags: ['scope:hub', 'scope:sync', 'scope:shared', ...testOnly] },
+  // The dashboard page runs in browsers: the shared contract and client only.
+  { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared', ...testOnly] },
   { sourceTag: 'scope:sync', onlyDependOnLibsWithTags: ['scope:sync', 'scope:shared', ...testOnly] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', ...testOnly] },
   { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:tooling', 'scope:shared'] },

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suites talk to, when it is not already there.
 # - nginx: the hub's proxy test runs its own nginx instance on loopback.
+# - chromium: the dashboard browser test (headless, through playwright-core).
 # - PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`): the store and sync int-specs.
 # - Redis on 127.0.0.1:6379; the fault suite also starts redis-server processes of its own.
 set -euo pipefail
@@ -14,6 +15,8 @@ apt_install() {
 }
 
 apt_install nginx
+# chromium: the dashboard browser tests drive Debian's build through playwright-core.
+apt_install chromium
 
 postgres_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
 if ! postgres_up; then
