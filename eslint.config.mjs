@@ -115,7 +115,7 @@ export default [
     ignores: ['**/dist', '**/out-tsc', '**/coverage', '**/data', '**/node_modules'],
   },
   {
-    files: ['**/*.ts', '**/*.js'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
     rules: { '@nx/enforce-module-boundaries': boundaries(contractBans) },
   },
   {

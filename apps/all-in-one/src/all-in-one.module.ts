@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ForecastJobsModule } from '@ops/forecasting';
 import { type HubConfig, HubModule } from '@ops/hub';
 import { LoggingModule } from '@ops/logging';
+import { ReadApiModule } from '@ops/read-api';
 import type { EventPublisher } from '@ops/sse-events';
 import { SyncWorkerModule } from '@ops/sync-core';
 import { WORKERS } from '@ops/worker-registry';
@@ -17,6 +18,7 @@ export class AllInOneModule {
         HubModule.forRoot(hubConfig),
         SyncWorkerModule.forRoot({ workers: WORKERS, publisher }),
         ForecastJobsModule,
+        ReadApiModule,
       ],
     };
   }

@@ -21,3 +21,4 @@ export * from './lib/queries/outbox-batch';
 export * from './lib/queries/amazon.queries';
 export * from './lib/queries/forecast-jobs.queries';
 export * from './lib/queries/sales-history.queries';
+export * from './lib/queries/read-model.queries';

@@ -29,5 +29,12 @@ export const outbox = pgTable(
     index('outbox_unpublished_stream_idx')
       .on(t.stream, t.createdAt, t.id)
       .where(sql`${t.publishedAt} is null`),
+    // The read API's "latest event of a type per account" (`latestEventsByAccount`).
+    index('outbox_latest_by_account_idx').on(
+      t.stream,
+      sql`(${t.envelope} ->> 'type')`,
+      sql`(${t.envelope} -> 'source' ->> 'account')`,
+      sql`(${t.envelope} ->> 'occurredAt')`,
+    ),
   ],
 );

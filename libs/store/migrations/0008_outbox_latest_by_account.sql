@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_latest_by_account_idx" ON "outbox" USING btree ("stream",("envelope" ->> 'type'),("envelope" -> 'source' ->> 'account'),("envelope" ->> 'occurredAt'));
