@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startXeroSandbox, type XeroSandbox } from '@ops/api-sandbox';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { describeWith, launchBrowser, waitForConnectionState, waitForLoggedEvent } from './support/browser';
+import { xeroEnv } from './support/sandbox-env';
 import { killLeftovers, type RunningProduct, spawnProduct } from './support/spawn-product';
 
 interface Status {
@@ -12,7 +14,8 @@ interface Status {
   totalConnections: number;
 }
 
-describeWith(['chromium'], 'two tabs of the dashboard page', () => {
+describeWith(['chromium'], 'two tabs of the dashboard page, with Xero on the sandbox', () => {
+  let xero: XeroSandbox;
   let dataRoot: string;
   let product: RunningProduct;
   let browser: Browser;
@@ -47,7 +50,9 @@ describeWith(['chromium'], 'two tabs of the dashboard page', () => {
 
   beforeAll(async () => {
     dataRoot = mkdtempSync(join(tmpdir(), 'dashboard-tabs-'));
-    product = await spawnProduct({ DATA_DIR: join(dataRoot, 'pglite') });
+    xero = await startXeroSandbox();
+    const manifest = { endpoint: xero.url, clientId: xero.clientId, clientSecret: xero.clientSecret, refreshToken: xero.refreshToken, tenants: [...xero.tenants] };
+    product = await spawnProduct({ DATA_DIR: join(dataRoot, 'pglite'), ...xeroEnv(manifest) });
     browser = await launchBrowser();
     context = await browser.newContext();
   }, 60_000);
@@ -55,8 +60,23 @@ describeWith(['chromium'], 'two tabs of the dashboard page', () => {
   afterAll(async () => {
     await browser?.close();
     killLeftovers();
+    await xero?.close();
     rmSync(dataRoot, { recursive: true, force: true });
   });
+
+  it("shows each Xero tenant's working capital as the sandbox works it out from its ledger", async () => {
+    const page = await openTab();
+    await page.locator('[data-testid="integration-xero"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
+    for (const tenant of xero.tenants) {
+      const expected = xero.expected(tenant.tenantId);
+      for (const field of ['workingCapital', 'currentAssets', 'currentLiabilities', 'cash', 'accountsReceivable', 'accountsPayable', 'inventory'] as const) {
+        const figure = page.locator(`[data-figure="working-capital.${tenant.tenantId}.${field}"]`);
+        await figure.waitFor({ state: 'attached', timeout: 30_000 });
+        expect([field, await figure.getAttribute('data-value')]).toEqual([field, expected[field]]);
+      }
+    }
+    await page.close();
+  }, 90_000);
 
   it('share one SSE connection, and the other tab takes it over within 2 s of the leader closing', async () => {
     const leader = await openTab();
