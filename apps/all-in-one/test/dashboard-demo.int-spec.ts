@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describeWith, DESKTOP, launchBrowser, maybeScreenshot, PHONE, waitForConnectionState } from './support/browser';
 
 const WORKSPACE = join(__dirname, '../../..');
+const AXE = require.resolve('axe-core/axe.min.js');
 const SCREENSHOTS = join(WORKSPACE, 'docs/screenshots');
 const READ_PATHS = ['/api/sales', '/api/working-capital', '/api/inventory', '/api/production'] as const;
 
@@ -176,8 +177,24 @@ describeWith(['chromium'], 'npm run demo in a browser (issue #13 acceptance)', (
     expect((await badge.innerText()).trim()).toBe('SANDBOX DATA');
   });
 
-  it('runs a forecast from the page: the progress bar reaches 100 and the job completes', async () => {
-    await page.getByRole('button', { name: 'Run forecast' }).click();
+  it('has no WCAG 2.1 A/AA violations that axe-core finds (labels, contrast, roles, names)', async () => {
+    await page.addScriptTag({ path: AXE });
+    // In the page (a string: this spec compiles without the DOM library).
+    const violations = await page.evaluate<string[]>(`axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((result) => result.violations.map((v) => v.id + ' (' + v.nodes.length + ': ' + v.nodes[0].target.join(' ') + ')'))`);
+    expect(violations).toEqual([]);
+  });
+
+  it('runs a forecast from the keyboard: the progress bar reaches 100 and the job completes', async () => {
+    // Tab through the page to the button, as a keyboard user would, and press Enter.
+    let focused = '';
+    for (let presses = 0; presses < 200 && focused !== 'Run forecast'; presses++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate<string>(`document.activeElement?.tagName === 'BUTTON' ? document.activeElement.textContent.trim() : ''`);
+    }
+    expect(focused).toBe('Run forecast');
+    await page.keyboard.press('Enter');
     await page.locator('[role="progressbar"][aria-label="Forecast progress"][aria-valuenow="100"]').waitFor({ timeout: 90_000 });
     const status = page.getByTestId('forecast-status');
     expect(await eventually(async () => /complete$/.test((await status.innerText()).trim()), true, 30_000)).toBe(true);
