@@ -42,15 +42,17 @@ async function startDemo(args: string[]): Promise<Demo> {
 
 /**
  * The sandbox's own totals, as the demo's sandbox process printed them (its start-up lines, which
- * the demo echoes): per Shopify shop the counted orders and gross; Unleashed's stock on hand and value.
+ * the demo echoes): per Shopify shop the counted orders and gross; per Amazon marketplace its FBA
+ * SKUs; Unleashed's stock on hand and value.
  */
 function sandboxTotals(output: string) {
   const shops = [...output.matchAll(/sandbox \|\s+(\S+\.myshopify\.com)\s.*\sorders=(\d+) gross=([\d.]+) ([A-Z]{3})/g)].map(
     ([, domain, orders, gross, currency]) => ({ domain, orders, gross, currency }),
   );
   const unleashed = /sandbox \|.*stock lines \(on hand ([\d.]+), value ([\d.]+)\)/.exec(output);
-  if (shops.length === 0 || !unleashed) throw new Error(`the sandbox's totals are not in the demo's output:\n${output}`);
-  return { shops, unleashed: { totalOnHand: unleashed[1], totalValue: unleashed[2] } };
+  const marketplaces = [...output.matchAll(/sandbox \|\s+marketplace (\S+) [A-Z]{3}: (\d+) SKUs/g)].map(([, id, skus]) => ({ id, skus }));
+  if (shops.length === 0 || !unleashed || marketplaces.length === 0) throw new Error(`the sandbox's totals are not in the demo's output:\n${output}`);
+  return { shops, marketplaces, unleashed: { totalOnHand: unleashed[1], totalValue: unleashed[2] } };
 }
 
 /** A decimal string without trailing fractional zeros, so `12.50` and `12.5` compare equal. */
@@ -155,6 +157,10 @@ describeWith(['chromium'], 'npm run demo in a browser (issue #13 acceptance)', (
       const key = `sales.shopify.${shop.domain}`;
       const read = async () => [await figureValue(page, `${key}.orders`), decimal(await figureValue(page, `${key}.revenue`))];
       expect(await eventually(read, [shop.orders, decimal(shop.gross)])).toEqual([shop.orders, decimal(shop.gross)]);
+    }
+    for (const marketplace of totals.marketplaces) {
+      const skus = () => figureValue(page, `inventory.amazon.${marketplace.id}.totalSKUs`);
+      expect(await eventually(skus, marketplace.skus)).toBe(marketplace.skus);
     }
     const stock = async () => [decimal(await figureValue(page, 'inventory.unleashed.main.totalOnHand')), decimal(await figureValue(page, 'inventory.unleashed.main.totalValue'))];
     const expectedStock = [decimal(totals.unleashed.totalOnHand), decimal(totals.unleashed.totalValue)];
