@@ -9,11 +9,8 @@ import { printFigures } from './support/sequence';
 import { startShop, startWorkerReplica, workerEnv } from './support/workers';
 
 const ORDERS = 45;
-/**
- * The issue asks for a minute; the suite runs 20 s (about 20 schedule ticks per replica, so every
- * tick contends for the lock many times) to keep CI short. `FAULT_WORKER_SECONDS=60` runs the minute.
- */
-const SECONDS = Number(process.env['FAULT_WORKER_SECONDS'] ?? 20);
+/** Two replicas on a one-second schedule for a minute (about 60 ticks each, every one contending for the lock); `FAULT_WORKER_SECONDS` changes it. */
+const SECONDS = Number(process.env['FAULT_WORKER_SECONDS'] ?? 60);
 
 interface RunRow {
   id: string;
@@ -105,6 +102,6 @@ describeWithRedisServer('fault: two worker replicas on a 1-second schedule', () 
       expect(figures.streamDuplicates).toBe(0);
       expect(figures.outboxEventsMissingFromStream).toBe(0);
       expect(figures.streamEntries).toBe(outbox.length);
-    });
+    }, (SECONDS + 90) * 1000);
   });
 });
