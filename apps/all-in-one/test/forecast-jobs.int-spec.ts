@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type AmazonSandbox, type ShopifySandbox, startAmazonSandbox, startShopifySandbox } from '@ops/api-sandbox';
 
 import { amazonEnv, shopifyEnv } from './support/sandbox-env';
-import { killLeftovers, spawnProduct, terminate } from './support/spawn-product';
+import { killLeftovers, runToExit, spawnProduct, terminate } from './support/spawn-product';
 import { SseSubscriber } from './support/sse-subscriber';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +37,7 @@ describe('forecast jobs in the built process (sandbox Shopify and Amazon orders 
     rmSync(dataRoot, { recursive: true, force: true });
   });
 
-  it('streams ordered progress and a forecast:complete with real per-SKU forecasts; a second POST joins; DELETE cancels', async () => {
+  it('streams ordered progress and a forecast:complete with real per-SKU forecasts; a second POST joins; DELETE cancels; the nightly job forecasts every SKU', async () => {
     // 120 days of orders up to today's midnight (UTC), 10 SKUs: every SKU has months of daily history.
     const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
     sandbox = await startShopifySandbox({
@@ -54,7 +54,8 @@ describe('forecast jobs in the built process (sandbox Shopify and Amazon orders 
       marketplaces: [{ id: 'A1F83G8C2ARO7P', currency: 'GBP' }],
       ...amazon.credentials,
     } as Parameters<typeof amazonEnv>[0];
-    const product = await spawnProduct({ DATA_DIR: join(dataRoot, 'pglite'), BUSINESS_TIMEZONE: 'UTC', ...shopifyEnv(sandbox), ...amazonEnv(amazonManifest) });
+    const env = { DATA_DIR: join(dataRoot, 'pglite'), BUSINESS_TIMEZONE: 'UTC', ...shopifyEnv(sandbox), ...amazonEnv(amazonManifest) };
+    const product = await spawnProduct(env);
     const sales = new SseSubscriber(`${product.url}/sse/sales`);
     let jobEvents: SseSubscriber | undefined;
     try {
@@ -144,5 +145,13 @@ describe('forecast jobs in the built process (sandbox Shopify and Amazon orders 
       jobEvents?.close();
     }
     expect((await terminate(product)).code).toBe(0);
+
+    // The nightly job (the one FORECAST_CRON fires) run once over the same store: a full job over every SKU.
+    const nightly = await runToExit(['sync', 'forecast'], env);
+    expect(nightly.code).toBe(0);
+    const result = JSON.parse(nightly.output.trim().split('\n').at(-1) ?? '{}') as { status?: string; counters?: Record<string, number> };
+    expect(result.status).toBe('succeeded');
+    expect(result.counters?.['forecast']).toBeGreaterThan(0);
+    expect(result.counters?.['skus']).toBe((result.counters?.['forecast'] ?? 0) + (result.counters?.['insufficientHistory'] ?? 0));
   });
 });
